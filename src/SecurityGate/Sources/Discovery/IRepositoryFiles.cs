@@ -13,6 +13,9 @@ public interface IRepositoryFiles
 
     /// <summary>Reads a discovered file as UTF-8 text; never throws for a missing, binary or oversized file.</summary>
     FileReadResult Read(string path);
+
+    /// <summary>The files read successfully so far, in order of first read: what was actually scanned.</summary>
+    IReadOnlyList<string> PathsRead { get; }
 }
 
 public enum FileReadStatus

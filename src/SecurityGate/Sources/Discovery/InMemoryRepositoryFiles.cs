@@ -4,6 +4,7 @@ namespace SecurityGate.Sources.Discovery;
 public sealed class InMemoryRepositoryFiles : IRepositoryFiles
 {
     private readonly SortedDictionary<string, string> _files = new(StringComparer.Ordinal);
+    private readonly List<string> _read = [];
 
     public InMemoryRepositoryFiles(IEnumerable<KeyValuePair<string, string>>? files = null)
     {
@@ -21,10 +22,21 @@ public sealed class InMemoryRepositoryFiles : IRepositoryFiles
 
     public bool Exists(string path) => _files.ContainsKey(Normalize(path));
 
-    public FileReadResult Read(string path) =>
-        _files.TryGetValue(Normalize(path), out var text)
-            ? FileReadResult.Success(text)
-            : FileReadResult.Failure(FileReadStatus.Missing, $"{path}: file not found");
+    public IReadOnlyList<string> PathsRead
+    {
+        get { lock (_read) return _read.ToList(); }
+    }
+
+    public FileReadResult Read(string path)
+    {
+        var normalized = Normalize(path);
+        if (!_files.TryGetValue(normalized, out var text))
+            return FileReadResult.Failure(FileReadStatus.Missing, $"{path}: file not found");
+        lock (_read)
+            if (!_read.Contains(normalized))
+                _read.Add(normalized);
+        return FileReadResult.Success(text);
+    }
 
     private static string Normalize(string path) => path.Replace('\\', '/').TrimStart('/');
 }

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using SecurityGate.Configuration;
+using SecurityGate.Gate;
+using SecurityGate.Reports;
+
+namespace SecurityGate.Cli;
+
+/// <summary>The command line: <c>scan</c>, <c>rules</c>, <c>--version</c>. Parse errors and bad input exit with 2.</summary>
+public sealed class CliApplication(CliConsole console)
+{
+    private readonly IReadOnlyList<IAnalyzer> _analyzers = AnalyzerCatalog.All();
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand("SecurityGate: is this Django app safe to ship? Scans settings and server hardening " +
+                                   "files without running them, probes staging URLs, and fails on blocking findings.");
+        var scan = new ScanCommand(console, _analyzers);
+        root.Subcommands.Add(scan.Command);
+        root.Subcommands.Add(RulesCommand.Create(console, _analyzers));
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+                await console.Error.WriteLineAsync($"security-gate: error: {error.Message}");
+            var command = parseResult.CommandResult.Command;
+            await console.Error.WriteLineAsync($"Run 'security-gate {(command == root ? "" : command.Name + " ")}--help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return await parseResult.InvokeAsync(new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+            }, cancellationToken);
+        }
+        catch (ConfigurationException e)
+        {
+            await console.Error.WriteLineAsync($"security-gate: error: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+    }
+}
