@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using SecurityGate.Configuration;
 using SecurityGate.Gate;
@@ -18,6 +19,9 @@ public sealed class CliApplication(CliConsole console)
         var scan = new ScanCommand(console, _analyzers);
         root.Subcommands.Add(scan.Command);
         root.Subcommands.Add(RulesCommand.Create(console, _analyzers));
+        // The built-in action prints the entry assembly's version, which is the test host's when run in-process.
+        foreach (var option in root.Options.OfType<VersionOption>())
+            option.Action = new PrintVersionAction(console);
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -42,6 +46,15 @@ public sealed class CliApplication(CliConsole console)
         {
             await console.Error.WriteLineAsync($"security-gate: error: {e.Message}");
             return ExitCodes.UsageError;
+        }
+    }
+
+    private sealed class PrintVersionAction(CliConsole console) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            console.Out.WriteLine(ToolInfo.Version);
+            return ExitCodes.Pass;
         }
     }
 }
