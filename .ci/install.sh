@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs everything the test suite needs on a fresh Debian 12 machine (run as root). Idempotent.
+set -euo pipefail
+
+APT_PACKAGES=(
+  # Reference tools the tests compare against are added here by the issues that need them.
+)
+
+if [ "${#APT_PACKAGES[@]}" -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
+fi
