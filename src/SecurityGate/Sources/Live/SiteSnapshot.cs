@@ -26,6 +26,9 @@ public sealed record SiteSnapshot
 
     public TlsFacts? Tls { get; init; }
 
+    /// <summary>When the probe ran; cookie expiry is judged at this instant (keeps judgements reproducible).</summary>
+    public required DateTimeOffset CapturedAt { get; init; }
+
     public Uri HttpUrl => new("http://" + Site);
     public Uri HttpsUrl => new("https://" + Site);
 

@@ -33,7 +33,11 @@ public sealed record SiteSnapshotBuilder
         ("Set-Cookie", "sessionid=abc; Path=/; Secure; HttpOnly; SameSite=Lax"),
         ("Set-Cookie", "csrftoken=xyz; Path=/; Secure; SameSite=Lax"));
 
+    /// <summary>A fixed capture instant, so cookie expiry in tests never depends on the clock.</summary>
+    public static DateTimeOffset DefaultCapturedAt { get; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public required string Site { get; init; }
+    public DateTimeOffset CapturedAt { get; init; } = DefaultCapturedAt;
     public int Status { get; init; } = 200;
     public required HeaderCollection Headers { get; init; }
     public string Body { get; init; } = "";
@@ -107,7 +111,7 @@ public sealed record SiteSnapshotBuilder
         var cors = CorsStatus is { } status
             ? new HttpResponseSnapshot { Url = finalUrl, StatusCode = status, Headers = CorsHeaders }
             : null;
-        return new SiteSnapshot { Site = Site, Https = https, Http = http, CorsPreflight = cors };
+        return new SiteSnapshot { Site = Site, Https = https, Http = http, CorsPreflight = cors, CapturedAt = CapturedAt };
     }
 
     private RequestChain Chain(ImmutableArray<(string Url, int Status)> hops, HttpResponseSnapshot page)

@@ -21,7 +21,7 @@ internal sealed class ObservatoryContext
         Html = Auto?.Html ?? HtmlFacts.Empty;
         (MetaCsp, MetaReferrer) = ReadHttpEquiv(Html);
         HttpsHeaders = snapshot.Https is null ? NodeHeaders.Empty : new NodeHeaders(snapshot.Https.Final.Headers);
-        JarCookies = snapshot.GradedChain is null ? [] : CookieJar.Collect(snapshot.GradedChain.Cookies);
+        JarCookies = CookieJar.Collect(SessionEvents(snapshot), snapshot.CapturedAt);
 
         // The pre-flight is made with axios' default status check: anything but 2xx counts as no answer.
         var cors = snapshot.CorsPreflight;
@@ -52,6 +52,45 @@ internal sealed class ObservatoryContext
 
     /// <summary>Headers of a 2xx pre-flight answer, else null.</summary>
     public NodeHeaders? CorsHeaders { get; }
+
+    /// <summary>
+    /// The graded session as its cookie jar saw it. After the chain the Observatory fetches /robots.txt and sends the
+    /// pre-flight; only when it had to turn certificate checks off do those go through the jar (its default client
+    /// has none), expiring cookies and storing the pre-flight's. The robots.txt answer is not captured.
+    /// </summary>
+    private static IEnumerable<JarEvent> SessionEvents(SiteSnapshot snapshot)
+    {
+        var chain = snapshot.GradedChain;
+        if (chain is null)
+        {
+            yield break;
+        }
+
+        foreach (var response in chain.Responses)
+        {
+            yield return new JarEvent.Request(response.Url);
+            yield return new JarEvent.Response(response.Url, response.Cookies);
+        }
+
+        if (chain == snapshot.Https && !chain.CertificateVerified)
+        {
+            var robots = new Uri(chain.StartUrl, "/robots.txt");
+            var finalUrl = chain.Final.Url;
+            if (robots.Scheme == Uri.UriSchemeHttps)
+            {
+                yield return new JarEvent.Request(robots);
+            }
+
+            if (finalUrl.Scheme == Uri.UriSchemeHttps)
+            {
+                yield return new JarEvent.Request(finalUrl);
+                if (snapshot.CorsPreflight is { } preflight)
+                {
+                    yield return new JarEvent.Response(finalUrl, preflight.Cookies);
+                }
+            }
+        }
+    }
 
     private static (ImmutableArray<string> Csp, string? Referrer) ReadHttpEquiv(HtmlFacts html)
     {

@@ -8,10 +8,27 @@ public sealed record GeneratedCase(string Id, string Target, string Description,
 /// CORP, cookies, CORS, scripts, content type, status) takes one of its variants. Part of the cases start from
 /// a healthy site and change one or two dimensions, so the high scores and the bonus gate are exercised too.
 /// </summary>
-public sealed class ConfigurationGenerator(int seed, int port)
+public sealed class ConfigurationGenerator
 {
-    private readonly Random _random = new(seed);
-    private string Host => $"127.0.0.1:{port}";
+    private readonly int _trustedPort;
+    private readonly int _untrustedPort;
+
+    public ConfigurationGenerator(int seed, int trustedPort, int untrustedPort)
+    {
+        _random = new Random(seed);
+        _trustedPort = trustedPort;
+        _untrustedPort = untrustedPort;
+        _port = trustedPort;
+    }
+
+    /// <summary>Share of the cases served with a certificate nobody trusts.</summary>
+    private const double UntrustedShare = 0.06;
+
+    private readonly Random _random;
+
+    /// <summary>The port of the case being generated (trusted or untrusted server).</summary>
+    private int _port;
+    private string Host => $"127.0.0.1:{_port}";
 
     private const string HealthyCsp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -77,8 +94,13 @@ public sealed class ConfigurationGenerator(int seed, int port)
         "__Secure-id=1; Path=/; Secure; SameSite=Lax", "tracker=1; Domain=example.com; Path=/", "sessionid=; Max-Age=0; Path=/",
         "heroku-session-affinity=x; Path=/", "LoginToken=1; Path=/; Secure; SameSite=Lax", "user_sess=1; Secure; SameSite=Lax",
         "noequals", "sessionid=abc; Path=/; Secure; HttpOnly; SameSite=Lax; Domain=127.0.0.1", "csrftoken=xyz; Path=/other; Secure",
-        "pref=2; Path=/; Secure; SameSite=Strict; HttpOnly",
+        "pref=2; Path=/; Secure; SameSite=Strict; HttpOnly", "sessionid=; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/",
+        "old=1; expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure",
     ];
+
+    /// <summary>Cookies set on a redirect hop; the expired ones vanish when the next request would carry them.</summary>
+    private static readonly string[] HopCookies =
+        ["hopcookie=1; Path=/", "sessionid=; Max-Age=0; Path=/", "sessionid=; expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/", "csrftoken=1; Path=/elsewhere; Max-Age=0"];
 
     private static readonly string[] ScriptBodies =
     [
@@ -111,6 +133,8 @@ public sealed class ConfigurationGenerator(int seed, int port)
 
     private GeneratedCase GenerateOne(string id)
     {
+        var untrusted = _random.NextDouble() < UntrustedShare;
+        _port = untrusted ? _untrustedPort : _trustedPort;
         // Healthy-based cases change 1-2 dimensions; the others pick every dimension at random.
         var healthyBased = _random.NextDouble() < 0.4;
         var changed = healthyBased ? Enumerable.Range(0, _random.Next(1, 3)).Select(_ => _random.Next(12)).ToHashSet() : null;
@@ -128,7 +152,7 @@ public sealed class ConfigurationGenerator(int seed, int port)
         var cors = Vary(8) ? Pick(Enum.GetValues<Cors>()) : Cors.NotAllowed;
         var scripts = Vary(9) ? Pick(ScriptBodies) : ScriptBodies[3];
         var contentType = Vary(10) ? Pick(ContentTypes) : ContentTypes[0];
-        var status = Vary(11) ? Pick(new[] { 200, 200, 200, 401, 403, 404, 500 }) : 200;
+        var status = Vary(11) ? Pick(new[] { 200, 200, 200, 200, 200, 200, 401, 403, 404, 500 }) : 200;
 
         var headers = new List<(string, string)> { ("Content-Type", contentType) };
         headers.AddRange(hsts.Select(v => ("Strict-Transport-Security", v!)));
@@ -162,7 +186,7 @@ public sealed class ConfigurationGenerator(int seed, int port)
         };
 
         var paths = BuildPaths(id, redirect, page, options);
-        var description = $"{id}: redirect={redirect} csp=[{string.Join(" | ", cspHeaders)}] meta=[{string.Join(" | ", cspMetas)}] reportOnly={reportOnly} "
+        var description = $"{id}: untrusted-cert={untrusted} redirect={redirect} csp=[{string.Join(" | ", cspHeaders)}] meta=[{string.Join(" | ", cspMetas)}] reportOnly={reportOnly} "
             + $"hsts=[{string.Join(" | ", hsts)}] xfo=[{string.Join(" | ", xfo)}] xcto=[{string.Join(" | ", xcto)}] referrer=[{string.Join(" | ", referrer)}] meta-referrer={referrerMeta} "
             + $"corp=[{string.Join(" | ", corp)}] cookies=[{string.Join(" | ", cookies)}] cors={cors} type={contentType} status={status} scripts={scripts}";
         return new GeneratedCase(id, $"{Host}/{id}", description, paths);
@@ -185,7 +209,7 @@ public sealed class ConfigurationGenerator(int seed, int port)
                 [path] = new(To(302, $"http://{Host}{next}"), page, options),
                 [next] = new(To(301, $"https://{Host}{next}"), page, options),
             },
-            Redirects.OffHost => new() { [path] = new(To(301, $"https://localhost:{port}{path}"), page, options) },
+            Redirects.OffHost => new() { [path] = new(To(301, $"https://localhost:{_port}{path}"), page, options) },
             Redirects.NotToHttps => new()
             {
                 [path] = new(To(301, $"http://{Host}{next}"), page, options),
@@ -197,7 +221,7 @@ public sealed class ConfigurationGenerator(int seed, int port)
             {
                 // HSTS and a cookie only on the first HTTPS response: the Observatory reads HSTS on the final page.
                 [path] = new(To(301, $"https://{Host}{path}"),
-                    To(302, $"https://{Host}{next}", ("Strict-Transport-Security", "max-age=63072000"), ("Set-Cookie", "hopcookie=1; Path=/")), options),
+                    To(302, $"https://{Host}{next}", ("Strict-Transport-Security", "max-age=63072000"), ("Set-Cookie", Pick(HopCookies))), options),
                 [next] = new(page, page, options),
             },
         };

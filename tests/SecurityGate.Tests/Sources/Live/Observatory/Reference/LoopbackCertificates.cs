@@ -37,12 +37,21 @@ public sealed class LoopbackCertificates : IDisposable
         using var signed = serverRequest.Create(Authority, notBefore, notAfter.AddDays(-1), serial);
         Server = signed.CopyWithPrivateKey(serverKey);
 
+        // Same names, but signed by nobody the clients trust: the "bad certificate" case.
+        using var untrustedKey = RSA.Create(2048);
+        var untrustedRequest = new CertificateRequest("CN=127.0.0.1", untrustedKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        untrustedRequest.CertificateExtensions.Add(names.Build());
+        Untrusted = untrustedRequest.CreateSelfSigned(notBefore, notAfter);
+
         AuthorityPemPath = Path.Combine(Path.GetTempPath(), $"securitygate-observatory-ca-{Guid.NewGuid():N}.pem");
         File.WriteAllText(AuthorityPemPath, Authority.ExportCertificatePem());
     }
 
     public X509Certificate2 Authority { get; }
     public X509Certificate2 Server { get; }
+
+    /// <summary>A self-signed certificate for 127.0.0.1 that no client trusts.</summary>
+    public X509Certificate2 Untrusted { get; }
     public string AuthorityPemPath { get; }
 
     /// <summary>Whether <paramref name="certificate"/> chains to our CA (the check a client with that CA does).</summary>
@@ -59,6 +68,7 @@ public sealed class LoopbackCertificates : IDisposable
     {
         File.Delete(AuthorityPemPath);
         Server.Dispose();
+        Untrusted.Dispose();
         Authority.Dispose();
     }
 }

@@ -10,8 +10,12 @@ namespace SecurityGate.Tests.Sources.Live.Observatory.Reference;
 /// </summary>
 public sealed class ObservatoryReferenceTests(ITestOutputHelper output)
 {
-    private const int Seed = 20261123;
-    private const int CaseCount = 400;
+    private const int DefaultSeed = 20261123;
+    private const int DefaultCaseCount = 500;
+
+    // Exploratory runs may pick another seed/size; CI uses the fixed defaults.
+    private static int Seed => int.TryParse(Environment.GetEnvironmentVariable("SECURITYGATE_OBSERVATORY_SEED"), out var s) ? s : DefaultSeed;
+    private static int CaseCount => int.TryParse(Environment.GetEnvironmentVariable("SECURITYGATE_OBSERVATORY_CASES"), out var c) ? c : DefaultCaseCount;
 
     [Fact]
     public async Task Grader_AgreesWithTheRealObservatory_OnEveryGeneratedConfiguration()
@@ -19,14 +23,16 @@ public sealed class ObservatoryReferenceTests(ITestOutputHelper output)
         var scanner = ReferenceScanner.Locate();
         using var certificates = new LoopbackCertificates();
         await using var server = new CaseServer(certificates.Server);
+        await using var untrustedServer = new CaseServer(certificates.Untrusted);
         using var capture = new SnapshotCapture(certificates);
 
-        var cases = new ConfigurationGenerator(Seed, server.Port).Generate(CaseCount);
+        var cases = new ConfigurationGenerator(Seed, server.Port, untrustedServer.Port).Generate(CaseCount);
         foreach (var generated in cases)
         {
             foreach (var (path, behavior) in generated.Paths)
             {
                 server.Serve(path, behavior);
+                untrustedServer.Serve(path, behavior);
             }
         }
 
@@ -57,7 +63,7 @@ public sealed class ObservatoryReferenceTests(ITestOutputHelper output)
             grades[grade] = grades.GetValueOrDefault(grade) + 1;
         }
 
-        output.WriteLine($"{cases.Count} configurations, {cases.Count - mismatches.Count} identical to the real Observatory {ReferenceScanner.Version}.");
+        output.WriteLine($"Seed {Seed}: {cases.Count} configurations, {cases.Count - mismatches.Count} identical to the real Observatory {ReferenceScanner.Version}.");
         output.WriteLine("Grades: " + string.Join(", ", grades.Select(g => $"{g.Key}={g.Value}")));
         output.WriteLine($"{seenResults.Count} distinct results seen: " + string.Join(", ", seenResults));
         Assert.True(mismatches.Count == 0,

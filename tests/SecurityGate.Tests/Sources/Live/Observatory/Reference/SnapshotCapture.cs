@@ -53,6 +53,7 @@ public sealed class SnapshotCapture : IDisposable
 
     public async Task<SiteSnapshot> CaptureAsync(string site)
     {
+        var capturedAt = DateTimeOffset.UtcNow;
         var http = await FetchChainAsync(new Uri("http://" + site));
         var https = await FetchChainAsync(new Uri("https://" + site));
         var graded = https ?? http;
@@ -62,7 +63,7 @@ public sealed class SnapshotCapture : IDisposable
             cors = await FetchPreflightAsync(graded.Final.Url);
         }
 
-        return new SiteSnapshot { Site = site, Http = http, Https = https, CorsPreflight = cors };
+        return new SiteSnapshot { Site = site, Http = http, Https = https, CorsPreflight = cors, CapturedAt = capturedAt };
     }
 
     private async Task<RequestChain?> FetchChainAsync(Uri start)
