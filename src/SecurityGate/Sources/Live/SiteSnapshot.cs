@@ -1,0 +1,46 @@
+namespace SecurityGate.Sources.Live;
+
+/// <summary>
+/// Everything one probe of a site captured, and nothing else: every judgement of the site (the Observatory's tests,
+/// the live rules) is a pure function of this record.
+/// </summary>
+public sealed record SiteSnapshot
+{
+    /// <summary>
+    /// What was probed: <c>host[:port][/path]</c>, pasted after <c>http://</c> and <c>https://</c> to get the two
+    /// starting URLs (the Observatory 1.4.x does the same, so both schemes share the port).
+    /// </summary>
+    public required string Site { get; init; }
+
+    /// <summary>The chain that started at <see cref="HttpUrl"/>; null when plain HTTP did not answer.</summary>
+    public RequestChain? Http { get; init; }
+
+    /// <summary>The chain that started at <see cref="HttpsUrl"/>; null when no TLS connection was possible.</summary>
+    public RequestChain? Https { get; init; }
+
+    /// <summary>
+    /// The reply to the CORS pre-flight (<c>OPTIONS</c> on the final URL of the graded chain, with an Origin and
+    /// Access-Control-Request-Method), after redirects; null when the request failed.
+    /// </summary>
+    public HttpResponseSnapshot? CorsPreflight { get; init; }
+
+    public TlsFacts? Tls { get; init; }
+
+    /// <summary>When the probe ran; cookie expiry is judged at this instant (keeps judgements reproducible).</summary>
+    public required DateTimeOffset CapturedAt { get; init; }
+
+    public Uri HttpUrl => new("http://" + Site);
+    public Uri HttpsUrl => new("https://" + Site);
+
+    /// <summary>The chain the site is judged on: HTTPS whenever it connected at all, else HTTP.</summary>
+    public RequestChain? GradedChain => Https ?? Http;
+
+    /// <summary>The page the site is judged on: the final response of <see cref="GradedChain"/>.</summary>
+    public HttpResponseSnapshot? GradedResponse => GradedChain?.Final;
+
+    /// <summary>The first response to plain HTTP (normally the redirect to HTTPS).</summary>
+    public HttpResponseSnapshot? FirstHttpResponse => Http?.First;
+
+    /// <summary>The final page of the HTTPS chain (where the Observatory reads HSTS).</summary>
+    public HttpResponseSnapshot? FinalHttpsResponse => Https?.Final;
+}
