@@ -11,3 +11,6 @@ if [ "${#APT_PACKAGES[@]}" -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
 fi
+
+# The real MDN HTTP Observatory (npm), the reference for the grade computation.
+bash tests/SecurityGate.Tests/Sources/Live/Observatory/install-observatory.sh
