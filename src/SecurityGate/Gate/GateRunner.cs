@@ -4,7 +4,7 @@ using SecurityGate.Configuration;
 using SecurityGate.Findings;
 using SecurityGate.Rules.Engine;
 using SecurityGate.Sources.Discovery;
-using SecurityGate.Sources.Environment;
+using SecurityGate.Sources.DotEnv;
 using SecurityGate.Sources.Suppressions;
 
 namespace SecurityGate.Gate;

@@ -1,7 +1,7 @@
 using SecurityGate.Configuration;
-using SecurityGate.Sources.Environment;
+using SecurityGate.Sources.DotEnv;
 
-namespace SecurityGate.Tests.Sources.Environment;
+namespace SecurityGate.Tests.Sources.DotEnv;
 
 public class DotEnvFileTests
 {

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using SecurityGate.Configuration;
 
-namespace SecurityGate.Sources.Environment;
+namespace SecurityGate.Sources.DotEnv;
 
 /// <summary>
 /// A dotenv file (<c>KEY=value</c>, optional <c>export</c>, single/double quotes, <c># comments</c>): the production
