@@ -17,7 +17,7 @@ public sealed class SSH000InvalidConfig : IRule<SshdConfigModel>
     public RuleDescriptor Descriptor => Rule;
 
     public IEnumerable<Finding> Evaluate(SshdConfigModel model) =>
-        model.Config.Problems
+        model.Problems
             .Where(p => p.Kind == SshdProblemKind.Invalid)
             .Select(p => Rule.CreateFinding(p.Message, p.Location, model.Target));
 }

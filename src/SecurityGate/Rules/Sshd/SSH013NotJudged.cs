@@ -18,7 +18,7 @@ public sealed class SSH013NotJudged : IRule<SshdConfigModel>
     public RuleDescriptor Descriptor => Rule;
 
     public IEnumerable<Finding> Evaluate(SshdConfigModel model) =>
-        model.Config.Problems
+        model.Problems
             .Where(p => p.Kind == SshdProblemKind.NotJudged)
             .Select(p => Rule.CreateFinding(p.Message, p.Location, model.Target).WithSeverity(p.Severity));
 }

@@ -32,6 +32,16 @@ public sealed record SshdConfigModel(
     public static SshdConfigModel FromText(string path, string text, SshdConnection? connection = null, IRepositoryFiles? files = null) =>
         Create(SshdSource.LoadText(path, text, files), connection);
 
+    /// <summary>
+    /// Every problem: those of reading the files, plus those that only applying Match blocks reveals, for the plain
+    /// view and for the chosen connection.
+    /// </summary>
+    public ImmutableArray<SshdProblem> Problems =>
+        Config.Problems.Concat(Base.Problems).Concat(Effective.Problems).Distinct().ToImmutableArray();
+
+    /// <summary>False when sshd would refuse this configuration (for this view).</summary>
+    public bool IsValid => Problems.All(p => p.Kind != SshdProblemKind.Invalid);
+
     /// <summary>The finding target: <c>file:&lt;repo-relative path of the main sshd_config&gt;</c>.</summary>
     public string Target => Finding.FileTarget(Config.MainPath);
 

@@ -30,11 +30,16 @@ public sealed class SshdEffectiveConfig
 {
     private readonly ImmutableDictionary<string, ImmutableArray<SshdDirective>> _active;
 
-    internal SshdEffectiveConfig(SshdConnection? connection, ImmutableDictionary<string, ImmutableArray<SshdDirective>> active)
+    internal SshdEffectiveConfig(SshdConnection? connection, ImmutableDictionary<string, ImmutableArray<SshdDirective>> active,
+        ImmutableArray<SshdProblem> problems)
     {
         Connection = connection;
         _active = active;
+        Problems = problems;
     }
+
+    /// <summary>Errors that only show when the Match blocks for this view are applied (sshd -T -C fails on them).</summary>
+    public ImmutableArray<SshdProblem> Problems { get; }
 
     public SshdConnection? Connection { get; }
 

@@ -31,7 +31,7 @@ public static class SshdEvaluator
             if (SshdKeywords.Find(keyword) is { AllowedInMatch: true })
                 active[keyword] = lines.ToImmutable();
         }
-        return new SshdEffectiveConfig(connection, active.ToImmutableDictionary(StringComparer.Ordinal));
+        return new SshdEffectiveConfig(connection, active.ToImmutableDictionary(StringComparer.Ordinal), match.Problems.ToImmutable());
     }
 
     /// <summary>The errors only the main pass reveals: directives not allowed inside a Match block.</summary>
@@ -39,7 +39,34 @@ public static class SshdEvaluator
     {
         var main = new Pass(connection: null, matchPass: false);
         main.Run(root);
-        return main.Problems.ToImmutable();
+        var problems = main.Problems.ToImmutable();
+        return UnsatisfiableMethods(main.Active) is { } unsatisfiable ? problems.Add(unsatisfiable) : problems;
+    }
+
+    /// <summary>
+    /// sshd exits when no list of AuthenticationMethods can succeed because each names a method switched off
+    /// (e.g. <c>AuthenticationMethods publickey,password</c> with <c>PasswordAuthentication no</c>).
+    /// </summary>
+    private static SshdProblem? UnsatisfiableMethods(Dictionary<string, ImmutableArray<SshdDirective>.Builder> active)
+    {
+        if (!active.TryGetValue(SshdKeywords.AuthenticationMethods, out var lines) || lines[0].IsTemplated)
+            return null;
+        bool Enabled(string keyword, bool byDefault) => active.TryGetValue(keyword, out var set)
+            ? set[0].IsTemplated || SshdValues.Normalize(set[0]) == SshdValues.Yes
+            : byDefault;
+        var enabled = new Dictionary<string, bool>(StringComparer.Ordinal)
+        {
+            ["publickey"] = Enabled(SshdKeywords.PubkeyAuthentication, byDefault: true),
+            ["password"] = Enabled(SshdKeywords.PasswordAuthentication, byDefault: true),
+            ["keyboard-interactive"] = Enabled(SshdKeywords.KbdInteractiveAuthentication, byDefault: true),
+            ["hostbased"] = Enabled("HostbasedAuthentication", byDefault: false),
+            ["gssapi-with-mic"] = Enabled("GSSAPIAuthentication", byDefault: false),
+        };
+        var directive = lines[0];
+        var satisfiable = directive.Args.Any(list => list.Split(',').All(m => enabled.GetValueOrDefault(m.Split(':')[0], true)));
+        return satisfiable ? null : new SshdProblem(SshdProblemKind.Invalid, Severity.Error,
+            "AuthenticationMethods cannot be satisfied: every list names a method that is switched off (sshd refuses to start).",
+            directive.Location);
     }
 
     /// <summary>Every Match block with the directives under it, following Includes (a block ends at the next Match or the end of its file).</summary>
@@ -135,6 +162,14 @@ public static class SshdEvaluator
 
         private void Apply(SshdDirective directive)
         {
+            // sshd rejects an "any" line, active or not, once an earlier active line has set AuthenticationMethods.
+            if (directive.Keyword == SshdKeywords.AuthenticationMethods && directive.Args.Contains(SshdValues.AnyAuthenticationMethod)
+                && Active.ContainsKey(SshdKeywords.AuthenticationMethods))
+            {
+                Problems.Add(new SshdProblem(SshdProblemKind.Invalid, Severity.Error,
+                    "\"any\" must appear alone in AuthenticationMethods: an earlier line already set it (sshd refuses to start).",
+                    directive.Location));
+            }
             if (!_active)
             {
                 if (!matchPass && !directive.Definition.AllowedInMatch)
