@@ -56,7 +56,8 @@ public static class SshdSource
     {
         var slash = path.LastIndexOf('/');
         var folder = slash < 0 ? "" : FileName(path[..slash]);
-        return folder == DropInFolder && SshdTemplate.StripTemplateExtension(path).EndsWith(DropInExtension, StringComparison.Ordinal);
+        // Hidden files are never picked by the stock "Include /etc/ssh/sshd_config.d/*.conf".
+        return folder == DropInFolder && !FileName(path).StartsWith('.') && SshdTemplate.StripTemplateExtension(path).EndsWith(DropInExtension, StringComparison.Ordinal);
     }
 
     /// <summary>
