@@ -16,8 +16,18 @@ public sealed class SSH000InvalidConfig : IRule<SshdConfigModel>
 
     public RuleDescriptor Descriptor => Rule;
 
-    public IEnumerable<Finding> Evaluate(SshdConfigModel model) =>
-        model.Problems
-            .Where(p => p.Kind == SshdProblemKind.Invalid)
-            .Select(p => Rule.CreateFinding(p.Message, p.Location, model.Target));
+    /// <summary>
+    /// One finding per rejected line. Problems that only applying a Match block reveals (e.g. an
+    /// AuthenticationMethods "any" after a block set it) are reported for the view that reveals them.
+    /// </summary>
+    public IEnumerable<Finding> Evaluate(SshdConfigModel model)
+    {
+        foreach (var problem in model.Problems.Where(p => p.Kind == SshdProblemKind.Invalid))
+        {
+            var where = problem.Location.Path == model.Config.MainPath
+                ? ""
+                : $" (in {problem.Location.Path}, included by {model.Config.MainPath})";
+            yield return Rule.CreateFinding(problem.Message + where, problem.Location, model.Target);
+        }
+    }
 }

@@ -19,11 +19,15 @@ public sealed class SSH003PermitEmptyPasswords : IRule<SshdConfigModel>
     public IEnumerable<Finding> Evaluate(SshdConfigModel model)
     {
         var setting = model.Effective.PermitEmptyPasswords;
-        if (setting.Is(SshdValues.Yes))
-        {
-            yield return Rule.CreateFinding(
-                $"PermitEmptyPasswords is {setting.Describe()} {model.Effective.ViewDescription}.",
-                model.LocationOf(setting), model.Target);
-        }
+        if (!setting.Is(SshdValues.Yes))
+            yield break;
+        // Only password authentication consults it; say so, but report either way: the switch may be flipped later.
+        var password = model.Effective.PasswordAuthentication;
+        var reach = password.Is(SshdValues.Yes)
+            ? "and password authentication is on, so accounts with an empty password can log in"
+            : "(password authentication is off for now, so it takes effect as soon as it is turned on)";
+        yield return Rule.CreateFinding(
+            $"PermitEmptyPasswords is {setting.Describe()} {model.Effective.ViewDescription} {reach}.",
+            model.LocationOf(setting), model.Target);
     }
 }

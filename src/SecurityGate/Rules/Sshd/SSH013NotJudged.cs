@@ -3,7 +3,10 @@ using SecurityGate.Sources.Sshd;
 
 namespace SecurityGate.Rules.Sshd;
 
-/// <summary>Parts of a config the gate cannot judge: templated values, Includes it cannot follow, ignored keywords.</summary>
+/// <summary>
+/// Parts of a config the gate cannot judge: templated values, Includes it cannot follow, ignored keywords.
+/// These do not make sshd fail (that is SSH000); they mark where the verdict may be incomplete.
+/// </summary>
 public sealed class SSH013NotJudged : IRule<SshdConfigModel>
 {
     public static readonly RuleDescriptor Rule = RuleDescriptor.Create(
@@ -17,8 +20,13 @@ public sealed class SSH013NotJudged : IRule<SshdConfigModel>
 
     public RuleDescriptor Descriptor => Rule;
 
-    public IEnumerable<Finding> Evaluate(SshdConfigModel model) =>
-        model.Problems
-            .Where(p => p.Kind == SshdProblemKind.NotJudged)
-            .Select(p => Rule.CreateFinding(p.Message, p.Location, model.Target).WithSeverity(p.Severity));
+    /// <summary>
+    /// One finding per problem, with the problem's own severity: a missing named Include or an unknown algorithm is
+    /// a warning; a templated value, a glob matching nothing or a deprecated keyword is a note.
+    /// </summary>
+    public IEnumerable<Finding> Evaluate(SshdConfigModel model)
+    {
+        foreach (var problem in model.Problems.Where(p => p.Kind == SshdProblemKind.NotJudged))
+            yield return Rule.CreateFinding(problem.Message, problem.Location, model.Target).WithSeverity(problem.Severity);
+    }
 }
