@@ -53,40 +53,73 @@ public sealed class SshdReferenceTests(Xunit.Abstractions.ITestOutputHelper outp
         var hostKey = Prepare();
         var generator = new SshdConfigGenerator(Seed);
         var failures = new List<string>();
-        int compared = 0, rejected = 0;
+        var counts = new Counts();
         for (var index = 0; index < ConfigCount && failures.Count < MaxReportedFailures; index++)
         {
             var (main, files) = generator.Next();
-            var caseDir = Path.Combine(_work, index.ToString(CultureInfo.InvariantCulture));
-            var repo = WriteCase(caseDir, main, files);
             // Each config is checked without -C and for two of the sample connections.
-            foreach (var spec in new[] { null, Connections[index % Connections.Length], Connections[(index + 1) % Connections.Length] })
-            {
-                var connection = spec is null ? null : SshdConnection.Parse(spec);
-                var model = SshdSource.Load(repo, connection).Single(m => m.Config.MainPath == RepoMain);
-                var (exit, values, errors) = RunSshd(Path.Combine(caseDir, "sshd_config"), hostKey, spec);
-                var label = $"config #{index} ({caseDir}) {(spec is null ? "sshd -T" : "sshd -T -C " + spec)}";
-                if (exit != 0)
-                {
-                    rejected++;
-                    if (model.IsValid)
-                        failures.Add($"{label}: sshd rejected it ({errors.Trim()}) but we found no SSH000 problem");
-                    break;
-                }
-                if (!model.IsValid)
-                {
-                    failures.Add($"{label}: sshd accepted it but we report {string.Join("; ", model.Problems.Select(p => p.Message))}");
-                    break;
-                }
-                compared++;
-                failures.AddRange(CompareValues(label, model, values));
-                failures.AddRange(CompareFindings(label, model, values));
-            }
+            string?[] specs = [null, Connections[index % Connections.Length], Connections[(index + 1) % Connections.Length]];
+            failures.AddRange(Check($"config #{index}", main, files, specs, hostKey, counts));
         }
-        output.WriteLine($"{compared} views compared with sshd -T, {rejected} configs rejected by sshd (and by us)");
+        output.WriteLine($"{counts.Compared} views compared with sshd -T, {counts.Rejected} configs rejected by sshd (and by us)");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.True(compared >= ConfigCount * 2, $"only {compared} views compared ({rejected} rejected)");
-        Assert.True(rejected > 0, "the generator should produce some configs sshd rejects");
+        Assert.True(counts.Compared >= ConfigCount * 2, $"only {counts.Compared} views compared ({counts.Rejected} rejected)");
+        Assert.True(counts.Rejected > 0, "the generator should produce some configs sshd rejects");
+    }
+
+    /// <summary>Hand-written corners: local address/port and rdomain criteria, Match All and Match lines in included files.</summary>
+    [Theory]
+    [InlineData("Match LocalPort 2222 LocalAddress 10.0.0.0/8\nPasswordAuthentication no\nMatch RDomain r*\nX11Forwarding yes\n", "",
+        "user=a,lport=2222,laddr=10.1.1.1|user=a,lport=22,laddr=10.1.1.1|user=a,lport=2222,laddr=10.1.1.1,rdomain=red")]
+    [InlineData("Include @ROOT@/sshd_config.d/c.conf\nMaxAuthTries 5\n", "MaxAuthTries 4\nMatch All\nX11Forwarding yes\n", "-|user=x")]
+    [InlineData("Match User x\nInclude @ROOT@/sshd_config.d/c.conf\n", "MaxAuthTries 4\nMatch All\nX11Forwarding yes\n", "-|user=x|user=y")]
+    [InlineData("Match User alice\nInclude @ROOT@/sshd_config.d/c.conf\n", "Match User bob\nPermitRootLogin yes\nMatch All\nX11Forwarding yes\n",
+        "-|user=alice|user=bob")]
+    [InlineData("Match User x\nInclude @ROOT@/sshd_config.d/c.conf\n", "UsePAM yes\n", "-")]
+    [InlineData("AuthenticationMethods any\nMatch User x\nAuthenticationMethods publickey\n", "", "-|user=x")]
+    [InlineData("PubkeyAuthentication no\nAuthenticationMethods publickey password\n", "", "-")]
+    public void Handwritten_cases_match_sshd_T(string main, string dropIn, string specs)
+    {
+        var hostKey = Prepare();
+        var files = dropIn.Length == 0 ? [] : new Dictionary<string, string> { ["sshd_config.d/c.conf"] = dropIn };
+        var failures = Check("case", main, files, specs.Split('|').Select(s => s == "-" ? null : s).ToArray(), hostKey, new Counts());
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private sealed class Counts
+    {
+        public int Compared;
+        public int Rejected;
+    }
+
+    private List<string> Check(string name, string main, Dictionary<string, string> files, string?[] specs, string hostKey, Counts counts)
+    {
+        var failures = new List<string>();
+        var caseDir = Path.Combine(_work, Guid.NewGuid().ToString("N"));
+        var repo = WriteCase(caseDir, main, files);
+        foreach (var spec in specs)
+        {
+            var connection = spec is null ? null : SshdConnection.Parse(spec);
+            var model = SshdSource.Load(repo, connection).Single(m => m.Config.MainPath == RepoMain);
+            var (exit, values, errors) = RunSshd(Path.Combine(caseDir, "sshd_config"), hostKey, spec);
+            var label = $"{name} ({caseDir}) {(spec is null ? "sshd -T" : "sshd -T -C " + spec)}";
+            if (exit != 0)
+            {
+                counts.Rejected++;
+                if (model.IsValid)
+                    failures.Add($"{label}: sshd rejected it ({errors.Trim()}) but we found no SSH000 problem");
+                break;
+            }
+            if (!model.IsValid)
+            {
+                failures.Add($"{label}: sshd accepted it but we report {string.Join("; ", model.Problems.Select(p => p.Message))}");
+                break;
+            }
+            counts.Compared++;
+            failures.AddRange(CompareValues(label, model, values));
+            failures.AddRange(CompareFindings(label, model, values));
+        }
+        return failures;
     }
 
     private static IEnumerable<string> CompareValues(string label, SshdConfigModel model, Dictionary<string, string> sshd)
@@ -148,7 +181,14 @@ public sealed class SshdReferenceTests(Xunit.Abstractions.ITestOutputHelper outp
             "`apt-get update && apt-get install -y openssh-server` (CI does this in .ci/run).");
         Assert.True(File.Exists(KeygenPath), $"{KeygenPath} not found: install openssh-client (a dependency of openssh-server).");
         // sshd -T insists on its privilege separation directory even when it only prints the config.
-        Directory.CreateDirectory(PrivilegeSeparationDir);
+        try
+        {
+            Directory.CreateDirectory(PrivilegeSeparationDir);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            Assert.Fail($"sshd -T needs {PrivilegeSeparationDir}; create it as root (`mkdir -p {PrivilegeSeparationDir}`): {e.Message}");
+        }
         var key = Path.Combine(_work, "host_key");
         var (exit, _, errors) = Run(KeygenPath, ["-q", "-t", "ed25519", "-N", "", "-f", key]);
         Assert.True(exit == 0, $"ssh-keygen failed: {errors}");
