@@ -3,7 +3,7 @@
 set -euo pipefail
 
 APT_PACKAGES=(
-  # Reference tools the tests compare against are added here by the issues that need them.
+  openssh-server   # sshd -T: the reference for sshd_config semantics (ssh-keygen comes with openssh-client)
 )
 
 if [ "${#APT_PACKAGES[@]}" -gt 0 ]; then

@@ -48,6 +48,10 @@ public sealed class ScanCommand
     {
         Description = "'Name: value' header sent to the staging host only (repeatable).",
     };
+    private readonly Option<string> _sshdConnection = new("--sshd-connection")
+    {
+        Description = "Judge sshd_config for this connection, as 'sshd -T -C' does: user=U,host=H,addr=A[,laddr=…,lport=…].",
+    };
     private readonly Option<string> _timeout = new("--timeout")
     {
         Description = $"Overall deadline of the live probe in seconds (default {GateOptions.DefaultTimeoutSeconds}).",
@@ -59,7 +63,7 @@ public sealed class ScanCommand
         _analyzers = analyzers;
         Command = new Command("scan", "Scan a repository (and staging URLs) and fail on blocking findings.")
         {
-            _path, _url, _config, _format, _output, _failOn, _envFile, _djangoVersion, _caFile, _header, _timeout,
+            _path, _url, _config, _format, _output, _failOn, _envFile, _djangoVersion, _caFile, _header, _timeout, _sshdConnection,
         };
         Command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, cancellationToken));
     }
@@ -139,6 +143,12 @@ public sealed class ScanCommand
             if (!File.Exists(full))
                 throw new ConfigurationException($"option --ca-file: {full} does not exist.");
             options = options with { CaFile = full };
+        }
+        if (parseResult.GetValue(_sshdConnection) is { } connectionText)
+        {
+            if (!Sources.Sshd.SshdConnection.TryParse(connectionText, out var connection, out var error))
+                throw new ConfigurationException($"option --sshd-connection: {error}");
+            options = options with { SshdConnection = connection };
         }
         return options with { Headers = [.. (parseResult.GetValue(_header) ?? []).Select(ParseHeader)] };
     }

@@ -37,6 +37,9 @@ public sealed record GateOptions
     public string? CaFile { get; init; }
     public ImmutableArray<ProbeHeader> Headers { get; init; } = [];
 
+    /// <summary>Judge sshd_config for this connection (as <c>sshd -T -C</c>); null = what <c>sshd -T</c> prints.</summary>
+    public Sources.Sshd.SshdConnection? SshdConnection { get; init; }
+
     /// <summary>The date against which suppression expiry is judged (injected: rules never read the clock).</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 }

@@ -8,5 +8,6 @@ public static class AnalyzerCatalog
 {
     public static IReadOnlyList<IAnalyzer> All() =>
     [
+        SshdAnalyzer.Create(),
     ];
 }

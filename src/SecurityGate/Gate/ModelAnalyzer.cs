@@ -10,13 +10,15 @@ public sealed record SourceOutput<TModel>(ImmutableArray<TModel> Models, Immutab
 
 /// <summary>
 /// The usual analyzer: one source builds models, a fixed list of pure rules runs over each model.
-/// A rule that throws yields an internal-error finding instead of crashing the gate.
+/// A rule that throws yields an internal-error finding instead of crashing the gate. <paramref name="keep"/> lets a
+/// source drop findings its own model silences (Django's SILENCED_SYSTEM_CHECKS).
 /// </summary>
 public sealed class ModelAnalyzer<TModel>(
     string name,
     Func<ScanContext, SourceOutput<TModel>> load,
     IReadOnlyList<IRule<TModel>> rules,
-    IReadOnlyList<RuleDescriptor>? sourceRules = null) : IAnalyzer
+    IReadOnlyList<RuleDescriptor>? sourceRules = null,
+    Func<TModel, Finding, bool>? keep = null) : IAnalyzer
 {
     public string Name => name;
 
@@ -33,7 +35,7 @@ public sealed class ModelAnalyzer<TModel>(
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    findings.AddRange(rule.Evaluate(model));
+                    findings.AddRange(keep is null ? rule.Evaluate(model) : rule.Evaluate(model).Where(f => keep(model, f)));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
