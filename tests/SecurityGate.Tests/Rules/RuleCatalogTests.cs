@@ -12,7 +12,7 @@ public partial class RuleCatalogTests
 {
     private static readonly IReadOnlyList<RuleDescriptor> Catalog = new GateRunner(AnalyzerCatalog.All()).Rules;
 
-    [GeneratedRegex("^(SG|DJ|SSH|SRV|FW|CF|NGX|DOC|WEB)[0-9]{3}$")]
+    [GeneratedRegex("^(SG|DJ|SSH|SRV|FW|NET|CF|NGX|DOC|WEB)[0-9]{3}$")]
     private static partial Regex IdPattern();
 
     [Fact]
