@@ -297,7 +297,7 @@ public static partial class PythonParser
                 {
                     var value = ParseNamedExpressionTest();
                     if (IsKeyword("for") || IsKeyword("async"))
-                        value = ParseComprehensionTail(value.Span, PyComprehensionKind.Generator, value, null, closing: ")");
+                        value = ParseComprehensionTail(value.Span, PyComprehensionKind.Generator, value, null, closing: null);
                     arguments.Add(new PyArgument(PyArgumentKind.Positional, null, value));
                 }
 
@@ -529,7 +529,8 @@ public static partial class PythonParser
         }
 
         /// <summary>Parses the <c>for ... in ... if ...</c> clauses and the closing bracket of a comprehension.</summary>
-        private PyExpr ParseComprehensionTail(PySpan start, PyComprehensionKind kind, PyExpr element, PyExpr? value, string closing)
+        /// <remarks>A generator passed as a call's only argument leaves the call's ')' alone (<paramref name="closing"/> null).</remarks>
+        private PyExpr ParseComprehensionTail(PySpan start, PyComprehensionKind kind, PyExpr element, PyExpr? value, string? closing)
         {
             var clauses = new List<PyComprehensionClause>();
             while (IsKeyword("for") || IsKeyword("async"))
@@ -544,8 +545,8 @@ public static partial class PythonParser
                 clauses.Add(new PyComprehensionClause(target, iterable, conditions, isAsync));
             }
 
-            var close = ExpectOp(closing);
-            return new PyComprehension(PySpan.Between(start, SpanOf(close)), kind, element, value, clauses);
+            var end = closing is null ? _previous : ExpectOp(closing);
+            return new PyComprehension(PySpan.Between(start, SpanOf(end)), kind, element, value, clauses);
         }
 
         // ------------------------------------------------------------ literals

@@ -51,6 +51,7 @@ public static partial class PythonParser
         private int _pos;
         private int _depth;
         private PythonToken _previous;
+        private PythonToken _lastContent;
 
         public Parser(List<PythonToken> tokens, string source, string path, int depth)
         {
@@ -61,6 +62,7 @@ public static partial class PythonParser
             if (_tokens.Count == 0 || _tokens[^1].Kind != PythonTokenKind.EndOfFile)
                 _tokens.Add(new PythonToken(PythonTokenKind.EndOfFile, "", 1, 1, 1, 1));
             _previous = _tokens[0];
+            _lastContent = _tokens[0];
         }
 
         // ------------------------------------------------------------ token helpers
@@ -76,6 +78,8 @@ public static partial class PythonParser
             var token = Current;
             if (_pos < _tokens.Count - 1) _pos++;
             _previous = token;
+            if (token.Kind is not (PythonTokenKind.Newline or PythonTokenKind.Indent or PythonTokenKind.Dedent or PythonTokenKind.EndOfFile))
+                _lastContent = token;
             return token;
         }
 
@@ -134,7 +138,7 @@ public static partial class PythonParser
 
         /// <summary>The span from <paramref name="start"/> to the last consumed token.</summary>
         private PySpan SpanFrom(PythonToken start) =>
-            new(start.Line, start.Column, _previous.EndLine, _previous.EndColumn);
+            new(start.Line, start.Column, _lastContent.EndLine, _lastContent.EndColumn);
 
         private void Enter()
         {
@@ -188,8 +192,9 @@ public static partial class PythonParser
                 while (!AtEnd && Current.Kind != PythonTokenKind.Newline) Advance();
                 if (Current.Kind == PythonTokenKind.Newline) Advance();
 
-                var span = new PySpan(start.Line, start.Column, Math.Max(start.Line, _previous.EndLine),
-                    _previous.EndLine > start.Line || _previous.EndColumn > start.Column ? _previous.EndColumn : start.EndColumn);
+                bool endsAfterStart = _lastContent.Line > start.Line || (_lastContent.Line == start.Line && _lastContent.Column >= start.Column);
+                var end = endsAfterStart ? _lastContent : start;
+                var span = new PySpan(start.Line, start.Column, end.EndLine, end.EndColumn);
                 string message = $"{error.Message} (line {error.At.Line}, column {error.At.Column})";
                 IReadOnlyList<PyStatement> body = [];
                 if (Current.Kind == PythonTokenKind.Indent)
@@ -502,7 +507,8 @@ public static partial class PythonParser
             var start = Advance();
             var test = ParseNamedExpressionTest();
             var body = ParseBlock();
-            return new PyIf(SpanFrom(start), test, body, ParseElseChain(), IsElif: start.Text == "elif");
+            var orElse = ParseElseChain();
+            return new PyIf(SpanFrom(start), test, body, orElse, IsElif: start.Text == "elif");
         }
 
         private IReadOnlyList<PyStatement> ParseElseChain()
@@ -560,6 +566,7 @@ public static partial class PythonParser
         {
             int saved = _pos;
             var savedPrevious = _previous;
+            var savedContent = _lastContent;
             int depth = _depth;
             try
             {
@@ -579,6 +586,7 @@ public static partial class PythonParser
             {
                 _pos = saved;
                 _previous = savedPrevious;
+                _lastContent = savedContent;
                 _depth = depth;
                 return null;
             }
