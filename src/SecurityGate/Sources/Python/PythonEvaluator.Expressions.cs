@@ -152,7 +152,25 @@ public sealed partial class PythonEvaluator
 
     private PythonValue EvaluateCall(PyCall call, Frame frame)
     {
-        var callee = Evaluate(call.Function, frame);
+        PythonValue callee;
+        if (call.Function is PyAttribute attribute)
+        {
+            // A method of an unknown value gives that same unknown value, so the original reason survives chains
+            // such as Path(__file__).resolve().parent.
+            var receiver = Evaluate(attribute.Target, frame);
+            if (receiver is PythonUnknown)
+            {
+                EvaluateArguments(call, frame);
+                return receiver;
+            }
+
+            callee = Attribute(receiver, attribute.Name);
+        }
+        else
+        {
+            callee = Evaluate(call.Function, frame);
+        }
+
         var args = EvaluateArguments(call, frame);
         return CallValue(callee, args, frame);
     }

@@ -64,6 +64,7 @@ internal static class PythonOperations
         PythonSet s => s.Items.Count > 0,
         PythonDict d => d.Entries.Count > 0,
         PythonPossibleValues p => AllSame(p.Options.Select(o => Truthiness(o.Value))),
+        ExternalObject => null, // a library attribute such as sys.argv: its value is not known
         PythonObject => true, // modules, functions and readers are truthy objects
         _ => null,
     };

@@ -125,7 +125,7 @@ public sealed record PossibleValue(PythonValue Value, SourceLocation? Location, 
 public abstract record PythonObject(string Description) : PythonValue
 {
     public override string TypeName => "object";
-    public override string ToString() => $"<{Description}>";
+    public sealed override string ToString() => $"<{Description}>";
 }
 
 /// <summary>How an environment variable was read.</summary>
