@@ -282,7 +282,8 @@ internal static class PythonBuiltins
             PythonDict d => DictMethod(d, name, args),
             _ => null,
         };
-        return result is null ? null : PythonOperations.WithOrigin(result, receiver.Origin);
+        var origin = receiver.Origin ?? args.Positional.Concat(args.Keywords.Values).Select(v => v.Origin).FirstOrDefault(o => o is not null);
+        return result is null ? null : PythonOperations.WithOrigin(result, origin);
     }
 
     private static PythonValue? StringMethod(string text, string name, CallArgs args, Action<string> raise)

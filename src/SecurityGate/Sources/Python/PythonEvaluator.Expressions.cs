@@ -346,11 +346,14 @@ public sealed partial class PythonEvaluator
 
     private PythonValue EvaluateBoolOp(PyBoolOp expr, Frame frame)
     {
-        // Python's and/or return one of their operands, not a bool.
+        // Python's and/or return one of their operands, not a bool. An operand chosen because an environment value
+        // was false (or true) carries that value's origin.
+        EnvironmentOrigin? origin = null;
         for (int i = 0; i < expr.Values.Count; i++)
         {
             var value = Evaluate(expr.Values[i], frame);
-            if (i == expr.Values.Count - 1) return value;
+            if (i == expr.Values.Count - 1) return PythonOperations.WithOrigin(value, origin);
+            origin ??= value.Origin;
             var truth = PythonOperations.Truthiness(value);
             if (truth is null)
             {
