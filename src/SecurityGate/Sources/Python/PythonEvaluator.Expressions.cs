@@ -251,7 +251,11 @@ public sealed partial class PythonEvaluator
         }
 
         if (name.StartsWith("os.path.", StringComparison.Ordinal) || name.StartsWith("pathlib.", StringComparison.Ordinal))
-            return new PythonUnknown($"filesystem path from {args.CalleeText}()");
+        {
+            // A path built from an unknown path keeps the first reason (e.g. dirname(abspath(__file__))).
+            return args.Positional.OfType<PythonUnknown>().FirstOrDefault()
+                   ?? new PythonUnknown($"filesystem path from {args.CalleeText}()");
+        }
         return new PythonUnknown($"result of call to {args.CalleeText}()");
     }
 

@@ -154,6 +154,10 @@ public sealed partial class PythonEvaluator
             return;
         }
 
+        // As in Python, the parent packages are imported (their __init__ files run) before the module itself.
+        var parts = moduleName.Split('.');
+        for (int i = 1; i < parts.Length; i++)
+            LoadModule(string.Join('.', parts, 0, i), statement.Span, context);
         var module = LoadModule(moduleName, statement.Span, context);
         if (statement.IsStar)
         {
