@@ -33,7 +33,10 @@ public sealed partial class PythonEvaluator
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Note(PythonNoteKind.Unsupported, $"statement could not be evaluated ({ex.GetType().Name}: {ex.Message})", Loc(statement.Span, context));
+            string why = ex is InsufficientExecutionStackException
+                ? "statement nests too deeply to evaluate"
+                : $"statement could not be evaluated ({ex.GetType().Name}: {ex.Message})";
+            Note(PythonNoteKind.Unsupported, why, Loc(statement.Span, context));
             foreach (var name in AssignedNames([statement]).Assigned)
                 Bind(context, name, new PythonUnknown($"assigned by a statement that could not be evaluated at line {statement.Span.Line}"), statement.Span);
             return null;
