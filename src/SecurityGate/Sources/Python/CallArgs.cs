@@ -5,15 +5,26 @@ namespace SecurityGate.Sources.Python;
 /// <summary>The evaluated arguments of a call, with the expressions they came from (for default texts and messages).</summary>
 internal sealed class CallArgs
 {
+    private readonly PyExpr? _callee;
+    private string? _calleeText;
+
     public CallArgs(string calleeText, PySpan span, ModuleContext module)
     {
-        CalleeText = calleeText;
+        _calleeText = calleeText;
+        Span = span;
+        Module = module;
+    }
+
+    /// <summary>Arguments of a call written in the source; the callee's text is read only when a message needs it.</summary>
+    public CallArgs(PyExpr callee, PySpan span, ModuleContext module)
+    {
+        _callee = callee;
         Span = span;
         Module = module;
     }
 
     /// <summary>The callee as written, e.g. <c>os.environ.get</c>; used in "result of call to ...()" reasons.</summary>
-    public string CalleeText { get; }
+    public string CalleeText => _calleeText ??= _callee is null ? "" : Module.Module.TextOf(_callee.Span);
 
     public PySpan Span { get; }
 

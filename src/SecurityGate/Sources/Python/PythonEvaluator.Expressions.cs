@@ -101,7 +101,7 @@ public sealed partial class PythonEvaluator
 
     private CallArgs EvaluateArguments(PyCall call, Frame frame)
     {
-        var args = new CallArgs(TextOf(call.Function, frame), call.Span, frame.Module);
+        var args = new CallArgs(call.Function, call.Span, frame.Module);
         foreach (var argument in call.Arguments)
         {
             var value = Evaluate(argument.Value, frame);

@@ -119,17 +119,22 @@ public static partial class PythonParser
             return new PyLambda(PySpan.Between(SpanOf(start), body.Span), parameters, body);
         }
 
-        private PyExpr ParseOr() => ParseBoolOp("or", ParseAnd);
-
-        private PyExpr ParseAnd() => ParseBoolOp("and", ParseNot);
-
-        private PyExpr ParseBoolOp(string keyword, Func<PyExpr> operand)
+        private PyExpr ParseOr()
         {
-            var first = operand();
-            if (!IsKeyword(keyword)) return first;
+            var first = ParseAnd();
+            if (!IsKeyword("or")) return first;
             var values = new List<PyExpr> { first };
-            while (TryKeyword(keyword)) values.Add(operand());
-            return new PyBoolOp(PySpan.Between(first.Span, values[^1].Span), keyword, values);
+            while (TryKeyword("or")) values.Add(ParseAnd());
+            return new PyBoolOp(PySpan.Between(first.Span, values[^1].Span), "or", values);
+        }
+
+        private PyExpr ParseAnd()
+        {
+            var first = ParseNot();
+            if (!IsKeyword("and")) return first;
+            var values = new List<PyExpr> { first };
+            while (TryKeyword("and")) values.Add(ParseNot());
+            return new PyBoolOp(PySpan.Between(first.Span, values[^1].Span), "and", values);
         }
 
         private PyExpr ParseNot()
@@ -173,25 +178,28 @@ public static partial class PythonParser
             return operators is null ? left : new PyCompare(PySpan.Between(left.Span, comparators![^1].Span), left, operators, comparators);
         }
 
-        private PyExpr ParseBitOr() => ParseBinaryLevel(ParseXor, "|");
+        private PyExpr ParseBitOr() => ParseBinary(0);
 
-        private PyExpr ParseXor() => ParseBinaryLevel(ParseBitAnd, "^");
+        /// <summary>Binary operator levels from loosest to tightest; the level after the last is a unary factor.</summary>
+        private static readonly string[][] BinaryLevels =
+        [
+            ["|"],
+            ["^"],
+            ["&"],
+            ["<<", ">>"],
+            ["+", "-"],
+            ["*", "/", "//", "%", "@"],
+        ];
 
-        private PyExpr ParseBitAnd() => ParseBinaryLevel(ParseShift, "&");
-
-        private PyExpr ParseShift() => ParseBinaryLevel(ParseArithmetic, "<<", ">>");
-
-        private PyExpr ParseArithmetic() => ParseBinaryLevel(ParseTerm, "+", "-");
-
-        private PyExpr ParseTerm() => ParseBinaryLevel(ParseFactor, "*", "/", "//", "%", "@");
-
-        private PyExpr ParseBinaryLevel(Func<PyExpr> operand, params string[] operators)
+        /// <summary>Left-associative binary operators by precedence climbing (no recursion per operator).</summary>
+        private PyExpr ParseBinary(int level)
         {
-            var left = operand();
-            while (Current.Kind == PythonTokenKind.Operator && Array.IndexOf(operators, Current.Text) >= 0)
+            if (level == BinaryLevels.Length) return ParseFactor();
+            var left = ParseBinary(level + 1);
+            while (Current.Kind == PythonTokenKind.Operator && Array.IndexOf(BinaryLevels[level], Current.Text) >= 0)
             {
                 string op = Advance().Text;
-                var right = operand();
+                var right = ParseBinary(level + 1);
                 left = new PyBinary(PySpan.Between(left.Span, right.Span), op, left, right);
             }
 

@@ -27,14 +27,34 @@ public static partial class PythonTokenizer
         private PythonStringLiteral ScanLiteral(string prefix, int depth, out string? error)
         {
             error = null;
-            string lower = prefix.ToLowerInvariant();
-            bool raw = lower.Contains('r');
-            bool bytes = lower.Contains('b');
-            bool template = lower.Contains('t');
-            bool formatted = lower.Contains('f') || template;
+            bool raw = false, bytes = false, template = false, formatted = false;
+            foreach (char p in prefix)
+            {
+                switch (char.ToLowerInvariant(p))
+                {
+                    case 'r': raw = true; break;
+                    case 'b': bytes = true; break;
+                    case 't': template = formatted = true; break;
+                    case 'f': formatted = true; break;
+                }
+            }
+
             char quote = _src[_pos];
             bool triple = Peek(1) == quote && Peek(2) == quote;
             _pos += triple ? 3 : 1;
+
+            if (!triple && !formatted)
+            {
+                // Fast path: most literals hold no escape, so the value is a plain slice of the source.
+                int end = _pos;
+                while (end < _src.Length && _src[end] != quote && _src[end] != '\\' && !IsLineBreak(_src[end])) end++;
+                if (end < _src.Length && _src[end] == quote)
+                {
+                    string plain = _src[_pos..end];
+                    _pos = end + 1;
+                    return new PythonStringLiteral(prefix, OneCharTexts[quote], plain, bytes, raw, false, false, []);
+                }
+            }
 
             var value = new StringBuilder();
             List<FStringPart>? parts = formatted ? new List<FStringPart>() : null;

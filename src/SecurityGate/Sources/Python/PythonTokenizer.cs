@@ -297,60 +297,45 @@ public static partial class PythonTokenizer
             while (!AtEnd && (IsDigit(_src[_pos]) || (_src[_pos] == '_' && IsDigit(Peek(1))))) _pos++;
         }
 
-        // Longest operators first so that "**=" wins over "**" and "*".
-        private static readonly string[] ThreeCharOperators = ["**=", "//=", ">>=", "<<=", "..."];
-        private static readonly string[] TwoCharOperators =
-        [
-            "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=",
-        ];
-        private const string OneCharOperators = "+-*/%@&|^~<>()[]{},:;.=";
+        /// <summary>The texts of one-character operators, so that they are not allocated per token.</summary>
+        private static readonly string[] OneCharTexts = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
 
+        /// <summary>Reads an operator, longest match first ("**=" before "**" before "*"); false when the character starts none.</summary>
         private bool TryScanOperator()
         {
             int start = _pos;
-            int remaining = _src.Length - _pos;
-            if (remaining >= 3)
-            {
-                foreach (var op in ThreeCharOperators)
-                {
-                    if (string.CompareOrdinal(_src, _pos, op, 0, 3) == 0)
-                    {
-                        _pos += 3;
-                        Add(PythonTokenKind.Operator, start, _pos, op);
-                        return true;
-                    }
-                }
-            }
-
-            if (remaining >= 2)
-            {
-                foreach (var op in TwoCharOperators)
-                {
-                    if (_src[_pos] == op[0] && _src[_pos + 1] == op[1])
-                    {
-                        _pos += 2;
-                        Add(PythonTokenKind.Operator, start, _pos, op);
-                        return true;
-                    }
-                }
-            }
-
             char c = _src[_pos];
-            int index = OneCharOperators.IndexOf(c);
-            if (index < 0)
-                return false;
-
-            _pos++;
+            char next = Peek(1);
+            char after = Peek(2);
+            int length;
             switch (c)
             {
-                case '(':
-                case '[':
-                case '{':
-                    _brackets.Push(c);
+                case '*' or '/' or '<' or '>':
+                    // **, //, <<, >> may take "=" too; each may be followed by "=" alone (<=, *=, ...).
+                    length = next == c ? (after == '=' ? 3 : 2) : next == '=' ? 2 : 1;
                     break;
-                case ')':
-                case ']':
-                case '}':
+                case '.':
+                    length = next == '.' && after == '.' ? 3 : 1;
+                    break;
+                case '-':
+                    length = next is '>' or '=' ? 2 : 1;
+                    break;
+                case ':' or '=' or '+' or '%' or '&' or '|' or '^' or '@':
+                    length = next == '=' ? 2 : 1;
+                    break;
+                case '!':
+                    if (next != '=') return false;
+                    length = 2;
+                    break;
+                case '~' or ',' or ';':
+                    length = 1;
+                    break;
+                case '(' or '[' or '{':
+                    _brackets.Push(c);
+                    length = 1;
+                    break;
+                case ')' or ']' or '}':
+                    _pos++;
                     if (_brackets.Count == 0)
                     {
                         AddError(start, _pos, $"unmatched '{c}'");
@@ -364,10 +349,14 @@ public static partial class PythonTokenizer
                         return true;
                     }
 
-                    break;
+                    Add(PythonTokenKind.Operator, start, _pos, OneCharTexts[c]);
+                    return true;
+                default:
+                    return false;
             }
 
-            Add(PythonTokenKind.Operator, start, _pos, OneCharOperators.Substring(index, 1));
+            _pos += length;
+            Add(PythonTokenKind.Operator, start, _pos, length == 1 ? OneCharTexts[c] : null);
             return true;
         }
 

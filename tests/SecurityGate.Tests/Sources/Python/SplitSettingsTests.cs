@@ -251,3 +251,51 @@ public class SplitSettingsTests
         }
     }
 }
+
+public class ModuleImportTests
+{
+    [Fact]
+    public void Plain_dotted_import_binds_the_top_package_and_reaches_submodule_names()
+    {
+        var files = new InMemoryRepositoryFiles()
+            .Add("proj/__init__.py", "")
+            .Add("proj/settings/__init__.py", "")
+            .Add("proj/settings/base.py", "DEBUG = True\n")
+            .Add("proj/settings/prod.py", "import proj.settings.base\nDEBUG = not proj.settings.base.DEBUG\nfrom os.path import *\n");
+
+        var result = PythonEvaluator.EvaluateFile(files, "proj/settings/prod.py", new Dictionary<string, string>());
+
+        Assert.Equal("False", result.Value("DEBUG")!.ToString());
+        Assert.Equal("<module 'proj'>", result.Value("proj")!.ToString());
+        Assert.Empty(result.Notes);
+    }
+
+    [Fact]
+    public void Importing_a_name_the_module_does_not_set_is_unknown_with_a_note()
+    {
+        var files = new InMemoryRepositoryFiles()
+            .Add("app/base.py", "A = 1\n")
+            .Add("app/prod.py", "from app.base import A, MISSING\n");
+
+        var result = PythonEvaluator.EvaluateFile(files, "app/prod.py", new Dictionary<string, string>());
+
+        Assert.Equal("<unknown: 'MISSING' imported from 'app.base', which does not set it>", result.Value("MISSING")!.ToString());
+        Assert.Equal("'MISSING' is not set by module 'app.base'", Assert.Single(result.Notes).Message);
+    }
+
+    [Fact]
+    public void An_evaluator_evaluates_each_module_once()
+    {
+        var files = new InMemoryRepositoryFiles()
+            .Add("app/base.py", "ITEMS = []\nITEMS.append(1)\n")
+            .Add("app/a.py", "from app.base import *\n")
+            .Add("app/b.py", "from app.base import *\nfrom app.a import *\n");
+        var evaluator = new PythonEvaluator(new RepositoryPythonModuleResolver(files), new Dictionary<string, string>());
+
+        var result = evaluator.EvaluateModule("app.b");
+
+        Assert.Equal("[1]", result.Value("ITEMS")!.ToString());
+        Assert.Same(evaluator.EvaluateModule("app.base").Module, evaluator.EvaluateModule("app.base").Module);
+        Assert.Equal(new[] { "app/b.py", "app/base.py", "app/a.py" }, result.FilesRead);
+    }
+}
