@@ -321,4 +321,25 @@ public class PythonEvaluatorTests
         Assert.Equal("<unknown: result too large to compute>", result.Value("X")!.ToString());
         Assert.Equal("<unknown: result too large to compute>", result.Value("Y")!.ToString());
     }
+
+    [Fact]
+    public void Conditional_expression_with_an_unknown_test_gives_both_possibilities()
+    {
+        var result = Evaluate("import sys\nDEBUG = True if 'runserver' in sys.argv else False\n");
+
+        var debug = Assert.IsType<PythonPossibleValues>(result.Value("DEBUG"));
+        Assert.Equal(new[] { ("True", 2, 9, "'runserver' in sys.argv"), ("False", 2, 46, "not ('runserver' in sys.argv)") },
+            debug.Options.Select(o => (o.Value.ToString(), o.Location!.Line, o.Location.Column, o.Condition)));
+    }
+
+    [Fact]
+    public void Django_environ_missing_variable_runs_an_improperly_configured_handler()
+    {
+        const string source =
+            "import environ\nfrom django.core.exceptions import ImproperlyConfigured\nenv = environ.Env()\n" +
+            "try:\n    SECRET_KEY = env('SECRET_KEY')\nexcept ImproperlyConfigured:\n    SECRET_KEY = 'fallback'\n";
+
+        Assert.Equal("'fallback'", Evaluate(source).Value("SECRET_KEY")!.ToString());
+        Assert.Equal("'set'", Evaluate(source, ("SECRET_KEY", "set")).Value("SECRET_KEY")!.ToString());
+    }
 }
