@@ -8,6 +8,7 @@ public static class AnalyzerCatalog
 {
     public static IReadOnlyList<IAnalyzer> All() =>
     [
+        DjangoAnalyzer.Create(),
         SshdAnalyzer.Create(),
     ];
 }

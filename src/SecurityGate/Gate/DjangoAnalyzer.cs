@@ -1,0 +1,36 @@
+using SecurityGate.Rules;
+using SecurityGate.Rules.Django;
+using SecurityGate.Sources.Django;
+
+namespace SecurityGate.Gate;
+
+/// <summary>Django settings modules and the rules over them.</summary>
+public static class DjangoAnalyzer
+{
+    public static IReadOnlyList<IRule<DjangoSettings>> Rules { get; } =
+    [
+        new DJ001DebugEnabled(),
+        new DJ002SecretKeyWeak(),
+        new DJ003AllowedHostsEmpty(),
+        new DJ004SecurityMiddlewareMissing(),
+        new DJ005ClickjackingMiddlewareMissing(),
+        new DJ006CsrfMiddlewareMissing(),
+        new DJ007HstsNotEnabled(),
+        new DJ008HstsWithoutSubdomains(),
+        new DJ009NosniffDisabled(),
+        new DJ010SslRedirectDisabled(),
+        new DJ011SessionCookieNotSecure(),
+        new DJ012SessionCookieNotHttpOnly(),
+        new DJ013CsrfCookieNotSecure(),
+        new DJ014FrameOptionsNotDeny(),
+        new DJ015HstsPreloadNotSet(),
+        new DJ016ReferrerPolicyNotSet(),
+        new DJ017ReferrerPolicyInvalid(),
+        new DJ018CrossOriginOpenerPolicyInvalid(),
+        new DJ019SecretKeyFallbackWeak(),
+        new DJ020HashingAlgorithmInvalid(),
+    ];
+
+    public static IAnalyzer Create() => new ModelAnalyzer<DjangoSettings>("django", DjangoSettingsSource.Load, Rules,
+        keep: (settings, finding) => !finding.References.TryGetValue("django", out var check) || !settings.IsSilenced(check));
+}

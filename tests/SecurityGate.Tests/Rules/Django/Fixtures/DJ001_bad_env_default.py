@@ -1,0 +1,4 @@
+import os
+
+# expect: DJ001
+DEBUG = os.environ.get("DJANGO_DEBUG", "True") == "True"

@@ -1,0 +1,2 @@
+# expect: DJ001
+DEBUG = True

@@ -1,0 +1,2 @@
+# expect: DJ002
+SECRET_KEY = "abcd" * 20

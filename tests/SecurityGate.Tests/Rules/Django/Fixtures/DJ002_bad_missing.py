@@ -1,0 +1,2 @@
+# expect-at-module: DJ002
+DEBUG = False

@@ -1,0 +1,2 @@
+# expect: DJ002
+SECRET_KEY = "too-short-to-be-a-real-key"

@@ -1,0 +1,2 @@
+# expect: DJ003
+ALLOWED_HOSTS = []

@@ -1,0 +1,4 @@
+import os
+
+# expect: DJ003
+ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "").split(",") if os.environ.get("ALLOWED_HOSTS") else []

@@ -1,0 +1,4 @@
+# expect: DJ004
+MIDDLEWARE = [
+    "django.middleware.common.CommonMiddleware",
+]

@@ -1,0 +1,2 @@
+# expect: DJ005
+MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]

@@ -1,0 +1,2 @@
+MIDDLEWARE = []
+MIDDLEWARE.append("django.middleware.clickjacking.XFrameOptionsMiddleware")

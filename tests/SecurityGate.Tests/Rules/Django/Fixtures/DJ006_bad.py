@@ -1,0 +1,2 @@
+# expect: DJ006
+MIDDLEWARE = ("django.middleware.common.CommonMiddleware",)

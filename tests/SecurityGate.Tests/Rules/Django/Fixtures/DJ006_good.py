@@ -1,0 +1,2 @@
+MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]
+MIDDLEWARE += ["django.middleware.csrf.CsrfViewMiddleware"]

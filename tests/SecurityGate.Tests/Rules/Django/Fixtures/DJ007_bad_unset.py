@@ -1,0 +1,2 @@
+# expect-at-module: DJ007
+MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]

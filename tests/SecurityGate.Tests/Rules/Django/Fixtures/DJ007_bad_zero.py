@@ -1,0 +1,3 @@
+MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]
+# expect: DJ007
+SECURE_HSTS_SECONDS = 0

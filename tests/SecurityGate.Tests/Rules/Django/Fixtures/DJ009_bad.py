@@ -1,0 +1,3 @@
+MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]
+# expect: DJ009
+SECURE_CONTENT_TYPE_NOSNIFF = False

@@ -1,0 +1,3 @@
+# django-version: 2.2
+# expect-at-module: DJ009
+MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]

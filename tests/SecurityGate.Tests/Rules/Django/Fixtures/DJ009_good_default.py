@@ -1,0 +1,2 @@
+# django-version: 3.2
+MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]

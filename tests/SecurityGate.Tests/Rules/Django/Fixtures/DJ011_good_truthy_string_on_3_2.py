@@ -1,0 +1,3 @@
+# django-version: 3.2
+INSTALLED_APPS = ["django.contrib.sessions"]
+SESSION_COOKIE_SECURE = "1"

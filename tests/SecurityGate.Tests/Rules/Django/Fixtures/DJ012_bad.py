@@ -1,0 +1,3 @@
+MIDDLEWARE = ["django.contrib.sessions.middleware.SessionMiddleware"]
+# expect: DJ012
+SESSION_COOKIE_HTTPONLY = False

@@ -1,0 +1,2 @@
+MIDDLEWARE = ["django.middleware.csrf.CsrfViewMiddleware"]
+CSRF_USE_SESSIONS = True

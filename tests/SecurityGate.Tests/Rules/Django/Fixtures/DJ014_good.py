@@ -1,0 +1,2 @@
+MIDDLEWARE = ["django.middleware.clickjacking.XFrameOptionsMiddleware"]
+X_FRAME_OPTIONS = "DENY"

@@ -1,0 +1,3 @@
+# django-version: 3.2
+# expect: DJ020
+DEFAULT_HASHING_ALGORITHM = "md5"
