@@ -1,0 +1,2 @@
+# expect: DJ021
+CSRF_FAILURE_VIEW = ""

@@ -1,0 +1,1 @@
+CSRF_FAILURE_VIEW = "shop.views.csrf_failure"

@@ -1,0 +1,2 @@
+X_FRAME_OPTIONS = "DENY"
+MIDDLEWARE = ["django.middleware.clickjacking.XFrameOptionsMiddleware"]

@@ -1,0 +1,2 @@
+# expect: DJ107
+CSRF_COOKIE_HTTPONLY = False

@@ -1,0 +1,2 @@
+# expect: DJ108
+SECURE_HSTS_SECONDS = 3600

@@ -1,0 +1,2 @@
+# expect: DJ110
+ALLOWED_HOSTS = ["shop.example.com", "*"]

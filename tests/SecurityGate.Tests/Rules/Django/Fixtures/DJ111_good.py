@@ -1,0 +1,1 @@
+CSRF_TRUSTED_ORIGINS = ["https://shop.example.com"]

@@ -1,0 +1,2 @@
+# expect: DJ113
+SECURE_SSL_REDIRECT = True

@@ -1,0 +1,2 @@
+# expect: DJ117
+DEBUG_PROPAGATE_EXCEPTIONS = True

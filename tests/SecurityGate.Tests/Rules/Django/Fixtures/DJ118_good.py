@@ -1,0 +1,1 @@
+SILENCED_SYSTEM_CHECKS = ["urls.W002"]
