@@ -1,3 +1,5 @@
+using SecurityGate.Sources.Live;
+
 namespace SecurityGate.Gate;
 
 /// <summary>
@@ -8,5 +10,7 @@ public static class AnalyzerCatalog
 {
     public static IReadOnlyList<IAnalyzer> All() =>
     [
+        // Settings ↔ live drift needs the Django source's expectations: pass them here once it provides them.
+        new LiveAnalyzer(),
     ];
 }

@@ -14,8 +14,8 @@ public sealed class ObservatoryReferenceTests(ITestOutputHelper output)
     private const int DefaultCaseCount = 500;
 
     // Exploratory runs may pick another seed/size; CI uses the fixed defaults.
-    private static int Seed => int.TryParse(Environment.GetEnvironmentVariable("SECURITYGATE_OBSERVATORY_SEED"), out var s) ? s : DefaultSeed;
-    private static int CaseCount => int.TryParse(Environment.GetEnvironmentVariable("SECURITYGATE_OBSERVATORY_CASES"), out var c) ? c : DefaultCaseCount;
+    private static int Seed => int.TryParse(System.Environment.GetEnvironmentVariable("SECURITYGATE_OBSERVATORY_SEED"), out var s) ? s : DefaultSeed;
+    private static int CaseCount => int.TryParse(System.Environment.GetEnvironmentVariable("SECURITYGATE_OBSERVATORY_CASES"), out var c) ? c : DefaultCaseCount;
 
     [Fact]
     public async Task Grader_AgreesWithTheRealObservatory_OnEveryGeneratedConfiguration()
