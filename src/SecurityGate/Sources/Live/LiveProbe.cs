@@ -114,11 +114,11 @@ internal sealed class ProbeSession : IDisposable
             pathProbes = await ProbePathsAsync(new Uri("http://" + _given.Authority)); // plain HTTP is all there is
         }
 
-        var tls = https is null ? null : Negotiated() with
-        {
-            Tls10 = await tls10,
-            Tls11 = await tls11,
-        };
+        // A server that speaks only TLS 1.0/1.1 fails the main HTTPS requests but still has TLS facts to report.
+        var (legacy10, legacy11) = (await tls10, await tls11);
+        var tls = https is null && legacy10 != LegacyProtocolSupport.Accepted && legacy11 != LegacyProtocolSupport.Accepted
+            ? null
+            : Negotiated() with { Tls10 = legacy10, Tls11 = legacy11 };
         if (tls is not null && (tls.Tls10 == LegacyProtocolSupport.NotTestable || tls.Tls11 == LegacyProtocolSupport.NotTestable))
         {
             tls = tls with { LegacyProbeNote = LegacyTlsProbe.NotTestableNote };
