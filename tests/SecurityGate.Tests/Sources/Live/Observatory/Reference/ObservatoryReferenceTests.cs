@@ -70,7 +70,7 @@ public sealed class ObservatoryReferenceTests(ITestOutputHelper output)
             $"{mismatches.Count} of {cases.Count} configurations differ from the real Observatory:\n" + string.Join("\n", mismatches.Take(25)));
     }
 
-    private static List<string> Compare(ObservatoryResult ours, ReferenceScan reference)
+    internal static List<string> Compare(ObservatoryResult ours, ReferenceScan reference)
     {
         var differences = new List<string>();
         if (ours.Error != reference.Error)
