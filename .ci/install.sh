@@ -4,6 +4,7 @@ set -euo pipefail
 
 APT_PACKAGES=(
   openssh-server   # sshd -T: the reference for sshd_config semantics (ssh-keygen comes with openssh-client)
+  nginx-light      # a real TLS server for the live probe's protocol-version tests
 )
 
 if [ "${#APT_PACKAGES[@]}" -gt 0 ]; then

@@ -57,13 +57,23 @@ public sealed class ScanCommand
         Description = $"Overall deadline of the live probe in seconds (default {GateOptions.DefaultTimeoutSeconds}).",
     };
 
+    private readonly Option<string> _minGrade = new("--min-grade")
+    {
+        Description = "Lowest acceptable Observatory grade of each --url (A+ … F); a lower grade blocks.",
+    };
+    private readonly Option<string[]> _allowRedirectHost = new("--allow-redirect-host")
+    {
+        Description = "Host (other than the staging host) the live probe may follow redirects to (repeatable).",
+    };
+
     public ScanCommand(CliConsole console, IReadOnlyList<IAnalyzer> analyzers)
     {
         _console = console;
         _analyzers = analyzers;
         Command = new Command("scan", "Scan a repository (and staging URLs) and fail on blocking findings.")
         {
-            _path, _url, _config, _format, _output, _failOn, _envFile, _djangoVersion, _caFile, _header, _timeout, _sshdConnection,
+            _path, _url, _config, _format, _output, _failOn, _envFile, _djangoVersion, _caFile, _header, _timeout,
+            _minGrade, _allowRedirectHost, _sshdConnection,
         };
         Command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, cancellationToken));
     }
@@ -131,6 +141,10 @@ public sealed class ScanCommand
             cli.Set(ConfigKeys.Timeout, timeout, "option --timeout");
         if (parseResult.GetValue(_url) is { Length: > 0 } urls)
             cli.SetList(ConfigKeys.Urls, urls, "option --url");
+        if (parseResult.GetValue(_minGrade) is { } minGrade)
+            cli.Set(ConfigKeys.MinGrade, minGrade, "option --min-grade");
+        if (parseResult.GetValue(_allowRedirectHost) is { Length: > 0 } redirectHosts)
+            cli.SetList(ConfigKeys.AllowRedirectHosts, redirectHosts, "option --allow-redirect-host");
         layers.Add(cli.Build());
 
         var options = GateOptionsBinder.Bind(layers, repository);

@@ -72,6 +72,8 @@ public sealed class ScanCommandTests : IDisposable
     [InlineData(new[] { "--url", "staging.example.com" }, "option --url: 'urls' must be an absolute http:// or https:// URL, got 'staging.example.com'.")]
     [InlineData(new[] { "--timeout", "-3" }, "option --timeout: 'timeout' must be a number of seconds between 0 and 600, got '-3'.")]
     [InlineData(new[] { "--sshd-connection", "user=deploy,planet=mars" }, "option --sshd-connection: Unknown key 'planet' in the sshd connection spec; expected one of user, host, addr, laddr, lport, rdomain.")]
+    [InlineData(new[] { "--min-grade", "E" }, "option --min-grade: invalid value 'E' for 'min-grade'; valid values: A+, A, A-, B+, B, B-, C+, C, C-, D+, D, D-, F.")]
+    [InlineData(new[] { "--allow-redirect-host", "https://sso.example.com" }, "option --allow-redirect-host: 'allow-redirect-hosts' must list bare host names such as 'login.example.com' (no scheme, port or path), got 'https://sso.example.com'.")]
     [InlineData(new[] { "--header", "Authorization Bearer s3cret" }, "option --header: expected 'Name: value' with a valid header name, got '(no colon)'.")]
     public async Task BadOptions_ExitWith2_AndNameTheOption(string[] options, string message)
     {

@@ -13,6 +13,8 @@ public static class ConfigKeys
     public const string Urls = "urls";
     public const string EnvFile = "env-file";
     public const string Timeout = "timeout";
+    public const string MinGrade = "min-grade";
+    public const string AllowRedirectHosts = "allow-redirect-hosts";
 
     public static string RuleSeverity(string ruleId) => $"{Rules}:{ruleId.ToUpperInvariant()}:{RuleSeveritySuffix}";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SecurityGate.Findings;
+using SecurityGate.Sources.Live.Observatory;
 
 namespace SecurityGate.Configuration;
 
@@ -27,10 +28,12 @@ public static class ConfigSchema
             ["urls"] = [],
             ["env-file"] = [],
             ["timeout"] = [],
+            ["min-grade"] = [],
+            ["allow-redirect-hosts"] = [],
         };
 
     public static IReadOnlySet<string> ListKeys { get; } =
-        new HashSet<string>([ConfigKeys.PathsInclude, ConfigKeys.PathsExclude, ConfigKeys.Urls], StringComparer.OrdinalIgnoreCase);
+        new HashSet<string>([ConfigKeys.PathsInclude, ConfigKeys.PathsExclude, ConfigKeys.Urls, ConfigKeys.AllowRedirectHosts], StringComparer.OrdinalIgnoreCase);
 
     public static bool IsList(string key) => ListKeys.Contains(key);
 
@@ -74,6 +77,19 @@ public static class ConfigSchema
             case ConfigKeys.Urls:
                 foreach (var url in ConfigLayer.SplitList(value))
                     ValidateUrl(url, origin, key);
+                return value;
+
+            case ConfigKeys.MinGrade:
+                var grade = ObservatoryScoring.Grades.FirstOrDefault(g => g.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
+                if (grade is null)
+                    throw Invalid(origin, key, value, ObservatoryScoring.Grades);
+                return grade;
+
+            case ConfigKeys.AllowRedirectHosts:
+                foreach (var host in ConfigLayer.SplitList(value))
+                    if (Uri.CheckHostName(host.Trim()) == UriHostNameType.Unknown)
+                        throw new ConfigurationException(
+                            $"{origin}: '{key}' must list bare host names such as 'login.example.com' (no scheme, port or path), got '{host}'.");
                 return value;
 
             case ConfigKeys.EnvFile:

@@ -40,6 +40,12 @@ public sealed record GateOptions
     /// <summary>Judge sshd_config for this connection (as <c>sshd -T -C</c>); null = what <c>sshd -T</c> prints.</summary>
     public Sources.Sshd.SshdConnection? SshdConnection { get; init; }
 
+    /// <summary>Hosts other than the staging host that the probe may follow redirects to (config allow-redirect-hosts).</summary>
+    public ImmutableArray<string> AllowedRedirectHosts { get; init; } = [];
+
+    /// <summary>Lowest acceptable Observatory grade (A+ … F); a lower grade is a blocking finding. Null: no minimum.</summary>
+    public string? MinGrade { get; init; }
+
     /// <summary>The date against which suppression expiry is judged (injected: rules never read the clock).</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 }

@@ -32,6 +32,9 @@ public static class GateOptionsBinder
             DjangoSettingsModule = NullIfEmpty(configuration[ConfigKeys.DjangoSettingsModule]),
             EnvFile = NullIfEmpty(configuration[ConfigKeys.EnvFile]),
             RuleSeverities = RuleSeverities(configuration.GetSection(ConfigKeys.Rules)),
+            AllowedRedirectHosts = [.. ConfigLayer.SplitList(configuration[ConfigKeys.AllowRedirectHosts])
+                .Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0)],
+            MinGrade = NullIfEmpty(configuration[ConfigKeys.MinGrade]),
         };
 
         if (DjangoVersion.TryParse(configuration[ConfigKeys.DjangoVersion], out var version))

@@ -75,8 +75,8 @@ public static class YamlConfigLayer
                     }
                     break;
 
-                case "urls":
-                    builder.SetList(ConfigKeys.Urls, List(valueNode, key, displayPath), Origin(displayPath, valueNode));
+                case "urls" or "allow-redirect-hosts":
+                    builder.SetList(key, List(valueNode, key, displayPath), Origin(displayPath, valueNode));
                     break;
 
                 case "env-file":

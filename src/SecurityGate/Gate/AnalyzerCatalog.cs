@@ -1,3 +1,6 @@
+using SecurityGate.Sources.Django;
+using SecurityGate.Sources.Live;
+
 namespace SecurityGate.Gate;
 
 /// <summary>
@@ -10,5 +13,7 @@ public static class AnalyzerCatalog
     [
         DjangoAnalyzer.Create(),
         SshdAnalyzer.Create(),
+        // The live probe compares what the site serves with what the Django settings say (drift rules).
+        new LiveAnalyzer(DjangoSettingsExpectations.ForScan),
     ];
 }

@@ -50,6 +50,6 @@ public static class DjangoAnalyzer
         new DJ118SecurityChecksSilenced(),
     ];
 
-    public static IAnalyzer Create() => new ModelAnalyzer<DjangoSettings>("django", DjangoSettingsSource.Load, Rules,
+    public static IAnalyzer Create() => new ModelAnalyzer<DjangoSettings>("django", DjangoSettingsExpectations.LoadOnce, Rules,
         keep: (settings, finding) => !finding.References.TryGetValue("django", out var check) || !settings.IsSilenced(check));
 }

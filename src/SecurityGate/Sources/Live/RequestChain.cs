@@ -2,6 +2,28 @@ using System.Collections.Immutable;
 
 namespace SecurityGate.Sources.Live;
 
+/// <summary>Why a chain ended where it did.</summary>
+public enum ChainEnd
+{
+    /// <summary>The last response is not a redirect (or is one without a Location).</summary>
+    Completed,
+
+    /// <summary><see cref="RequestChain.MaxRedirects"/> redirects were followed; the last one was not.</summary>
+    RedirectLimit,
+
+    /// <summary>The redirect pointed to another host that --allow-redirect-host does not name; not followed.</summary>
+    OffHostRedirectNotFollowed,
+
+    /// <summary>The redirect pointed to a link-local or cloud metadata address; never followed.</summary>
+    ForbiddenAddress,
+
+    /// <summary>The Location could not be read as an http(s) URL.</summary>
+    InvalidLocation,
+
+    /// <summary>The next request failed (connection, TLS, deadline); <see cref="RequestChain.EndDetail"/> says why.</summary>
+    RequestFailed,
+}
+
 /// <summary>One step of a redirect chain: the URL requested and what came back.</summary>
 public sealed record RedirectHop(Uri Url, int StatusCode, string? Location)
 {
@@ -23,6 +45,11 @@ public sealed record RequestChain
 
     /// <summary>False when TLS was only possible with certificate checks off (expired, untrusted, wrong host, …).</summary>
     public bool CertificateVerified { get; init; } = true;
+
+    public ChainEnd End { get; init; } = ChainEnd.Completed;
+
+    /// <summary>The redirect target not followed, or the error of the failed request (untrusted text).</summary>
+    public string? EndDetail { get; init; }
 
     public Uri StartUrl => Responses[0].Url;
     public HttpResponseSnapshot First => Responses[0];

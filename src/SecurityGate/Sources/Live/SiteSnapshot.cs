@@ -1,4 +1,20 @@
+using System.Collections.Immutable;
+
 namespace SecurityGate.Sources.Live;
+
+/// <summary>Why the probe asked for an extra path.</summary>
+public enum PathPurpose
+{
+    /// <summary>A random path that cannot exist: shows the site's 404 page (Django's technical 404 when DEBUG is on).</summary>
+    RandomNotFound,
+    AdminLogin,
+
+    /// <summary>A file that must never be served (<c>/.git/HEAD</c>, <c>/.env</c>, <c>/settings.py</c>).</summary>
+    SensitiveFile,
+}
+
+/// <summary>One extra GET (redirects not followed): the response, or why there was none.</summary>
+public sealed record PathProbe(string Path, PathPurpose Purpose, HttpResponseSnapshot? Response, string? Error = null);
 
 /// <summary>
 /// Everything one probe of a site captured, and nothing else: every judgement of the site (the Observatory's tests,
@@ -25,6 +41,32 @@ public sealed record SiteSnapshot
     public HttpResponseSnapshot? CorsPreflight { get; init; }
 
     public TlsFacts? Tls { get; init; }
+
+    /// <summary>Why <see cref="Http"/> is null (connection refused, timed out, …); untrusted text.</summary>
+    public string? HttpError { get; init; }
+
+    /// <summary>Why <see cref="Https"/> is null; untrusted text.</summary>
+    public string? HttpsError { get; init; }
+
+    /// <summary>The extra paths asked for (Django tells, sensitive files), in a fixed order.</summary>
+    public ImmutableArray<PathProbe> Paths { get; init; } = [];
+
+    /// <summary>HTTP requests actually sent (after de-duplication) and the probe's wall-clock time.</summary>
+    public int RequestCount { get; init; }
+
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>Certificate validations seen, i.e. full TLS handshakes (resumed sessions may skip it).</summary>
+    public int TlsHandshakes { get; init; }
+
+    /// <summary>True when the overall deadline cut the probe short (some facts may be missing).</summary>
+    public bool DeadlineReached { get; init; }
+
+    /// <summary>Neither scheme answered at all.</summary>
+    public bool Unreachable => Http is null && Https is null;
+
+    /// <summary>The probe of <paramref name="purpose"/> (the first, for sensitive files use <see cref="Paths"/>).</summary>
+    public PathProbe? PathFor(PathPurpose purpose) => Paths.FirstOrDefault(p => p.Purpose == purpose);
 
     /// <summary>When the probe ran; cookie expiry is judged at this instant (keeps judgements reproducible).</summary>
     public required DateTimeOffset CapturedAt { get; init; }

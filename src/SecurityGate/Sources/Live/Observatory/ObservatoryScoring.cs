@@ -123,6 +123,16 @@ public static class ObservatoryScoring
         return Math.Max(score, 0);
     }
 
+    /// <summary>Every grade, best first: A+, A, A-, …, F.</summary>
+    public static IReadOnlyList<string> Grades { get; } = [.. GradeChart.Select(g => g.Grade)];
+
+    /// <summary>Whether <paramref name="grade"/> is at least as good as <paramref name="minimum"/> (both from <see cref="Grades"/>).</summary>
+    public static bool IsAtLeast(string grade, string minimum)
+    {
+        var list = (List<string>)[.. Grades];
+        return list.IndexOf(grade) is var index and >= 0 && index <= list.IndexOf(minimum);
+    }
+
     public static string GradeFor(int score)
     {
         var band = Math.Min(Math.Max(score, 0) / GradeBandWidth * GradeBandWidth, TopOfGradeChart);

@@ -14,8 +14,8 @@ public sealed class ObservatoryReferenceTests(ITestOutputHelper output)
     private const int DefaultCaseCount = 500;
 
     // Exploratory runs may pick another seed/size; CI uses the fixed defaults.
-    private static int Seed => int.TryParse(Environment.GetEnvironmentVariable("SECURITYGATE_OBSERVATORY_SEED"), out var s) ? s : DefaultSeed;
-    private static int CaseCount => int.TryParse(Environment.GetEnvironmentVariable("SECURITYGATE_OBSERVATORY_CASES"), out var c) ? c : DefaultCaseCount;
+    private static int Seed => int.TryParse(System.Environment.GetEnvironmentVariable("SECURITYGATE_OBSERVATORY_SEED"), out var s) ? s : DefaultSeed;
+    private static int CaseCount => int.TryParse(System.Environment.GetEnvironmentVariable("SECURITYGATE_OBSERVATORY_CASES"), out var c) ? c : DefaultCaseCount;
 
     [Fact]
     public async Task Grader_AgreesWithTheRealObservatory_OnEveryGeneratedConfiguration()
@@ -70,7 +70,7 @@ public sealed class ObservatoryReferenceTests(ITestOutputHelper output)
             $"{mismatches.Count} of {cases.Count} configurations differ from the real Observatory:\n" + string.Join("\n", mismatches.Take(25)));
     }
 
-    private static List<string> Compare(ObservatoryResult ours, ReferenceScan reference)
+    internal static List<string> Compare(ObservatoryResult ours, ReferenceScan reference)
     {
         var differences = new List<string>();
         if (ours.Error != reference.Error)

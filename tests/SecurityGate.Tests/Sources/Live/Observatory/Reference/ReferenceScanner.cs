@@ -32,7 +32,7 @@ public sealed class ReferenceScanner
     /// <summary>The installed scanner, or a failure that says how to install it (never a silent skip).</summary>
     public static ReferenceScanner Locate()
     {
-        var directory = Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } custom ? custom : DefaultDirectory;
+        var directory = System.Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } custom ? custom : DefaultDirectory;
         var package = Path.Combine(directory, "node_modules", "@mdn", "mdn-http-observatory");
         var packageJson = Path.Combine(package, "package.json");
         var installedVersion = File.Exists(packageJson)
