@@ -12,6 +12,14 @@ public sealed record TerraformResource(string Type, string Name, HclBlock Block)
     public HclBody Body => Block.Body;
 }
 
+/// <summary>
+/// One block as Terraform would see it: a literal block (<see cref="Scope"/> null) or one instance of a dynamic block,
+/// whose content refers to the current element through the iterator in <see cref="Scope"/>. <see cref="UnknownForEach"/>
+/// is set when the dynamic block's for_each could not be worked out.
+/// </summary>
+public sealed record TerraformBlockInstance(HclBody Body, IReadOnlyDictionary<string, TerraformValue>? Scope, SourceLocation Location,
+    TerraformUnknown? UnknownForEach);
+
 /// <summary>A value for a variable from a .tfvars file.</summary>
 public sealed record TerraformVariableValue(HclExpression Value, string Path);
 
@@ -73,6 +81,49 @@ public sealed record TerraformModule(
 
     /// <summary>Works out an expression's value from literals, variables (defaults and .tfvars) and locals of this module.</summary>
     public TerraformValue Resolve(HclExpression expression) => new TerraformResolver(this).Resolve(expression);
+
+    /// <summary>As <see cref="Resolve(HclExpression)"/>, with a dynamic block's iterator in scope (name → { key, value }).</summary>
+    public TerraformValue Resolve(HclExpression expression, IReadOnlyDictionary<string, TerraformValue>? scope) =>
+        new TerraformResolver(this, scope).Resolve(expression);
+
+    /// <summary>
+    /// The <c>blockType</c> blocks of <paramref name="body"/>: the literal ones, then each instance a
+    /// <c>dynamic "blockType"</c> block generates from a known <c>for_each</c>. A for_each that depends on unset inputs
+    /// yields one <see cref="TerraformBlockInstance"/> carrying the unknown.
+    /// </summary>
+    public IEnumerable<TerraformBlockInstance> BlockInstances(HclBody body, string blockType)
+    {
+        foreach (var block in body.BlocksOfType(blockType))
+            yield return new TerraformBlockInstance(block.Body, null, block.Location, null);
+        foreach (var dynamic in body.BlocksOfType("dynamic").Where(d => d.Labels.Length == 1 && d.Labels[0] == blockType))
+        {
+            var content = dynamic.Body.BlocksOfType("content").FirstOrDefault();
+            var forEach = dynamic.Body.Attribute("for_each");
+            if (content is null || forEach is null)
+                continue;
+            var iterator = Resolve(dynamic.Body.Attribute("iterator")?.Value ?? new HclLiteral(dynamic.Location, "", blockType)).AsText() ?? blockType;
+            var collection = Resolve(forEach.Value);
+            var elements = collection switch
+            {
+                TerraformList list => list.Items.Select((item, i) => (Key: (TerraformValue)new TerraformNumber(i, item.Location), Value: item)),
+                TerraformObject map => map.Members.OrderBy(m => m.Key, StringComparer.Ordinal)
+                    .Select(m => (Key: (TerraformValue)new TerraformString(m.Key, m.Value.Location), Value: m.Value)),
+                _ => [],
+            };
+            if (collection is TerraformUnknown unknown)
+            {
+                yield return new TerraformBlockInstance(content.Body, null, dynamic.Location, unknown);
+                continue;
+            }
+            foreach (var (key, value) in elements)
+            {
+                var element = new TerraformObject(ImmutableDictionary<string, TerraformValue>.Empty.WithComparers(StringComparer.Ordinal)
+                    .Add("key", key).Add("value", value), value.Location);
+                yield return new TerraformBlockInstance(content.Body,
+                    new Dictionary<string, TerraformValue>(StringComparer.Ordinal) { [iterator] = element }, content.Location, null);
+            }
+        }
+    }
 
     public static string FolderOf(string path)
     {

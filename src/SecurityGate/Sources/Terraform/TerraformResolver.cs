@@ -7,10 +7,11 @@ namespace SecurityGate.Sources.Terraform;
 /// <summary>
 /// Works out values without running Terraform: literals, lists and objects of them, <c>var.NAME</c> (a .tfvars value,
 /// else the default), <c>local.NAME</c>, indexes into those, templates made only of such references, and the pure
-/// list functions <c>tolist</c>, <c>toset</c>, <c>concat</c>. Anything else is a <see cref="TerraformUnknown"/> that
+/// list functions <c>tolist</c>, <c>toset</c>, <c>concat</c>; in a <c>dynamic</c> block's content, its iterator
+/// (<paramref name="scope"/>: <c>ingress</c> → { key, value }). Anything else is a <see cref="TerraformUnknown"/> that
 /// names the variables or locals it depends on, so a rule can say so instead of guessing.
 /// </summary>
-internal sealed partial class TerraformResolver(TerraformModule module)
+internal sealed partial class TerraformResolver(TerraformModule module, IReadOnlyDictionary<string, TerraformValue>? scope = null)
 {
     /// <summary>Bounds chains of locals referring to locals.</summary>
     public const int MaxDepth = 32;
@@ -68,6 +69,8 @@ internal sealed partial class TerraformResolver(TerraformModule module)
 
     private TerraformValue Reference(HclReference reference)
     {
+        if (scope is not null && scope.TryGetValue(reference.Root, out var iterator))
+            return reference.Parts.Skip(1).Aggregate(iterator, (value, step) => Step(value, step, reference));
         if (reference.Parts.Length < 2 || reference.Root is not ("var" or "local"))
             return new TerraformUnknown([], reference.Text, reference.Location); // another resource's attribute: known only at apply time
         var value = reference.Root == "var" ? Variable(reference.Parts[1], reference) : Local(reference.Parts[1], reference);

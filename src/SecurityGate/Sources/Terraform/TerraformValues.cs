@@ -19,6 +19,15 @@ public abstract record TerraformValue(SourceLocation Location)
     /// <summary>The elements of a list; a single value stands for a list of itself.</summary>
     public virtual IEnumerable<TerraformValue> Elements() => [this];
 
+    /// <summary>
+    /// Where a finding about this value should point when it is used by the expression at <paramref name="usedAt"/>:
+    /// the value itself when written in place (an element of a multi-line list), else the place that uses it.
+    /// </summary>
+    public SourceLocation ReportedAt(SourceLocation usedAt) =>
+        Origin is null && Location.Path == usedAt.Path && Location.Line >= usedAt.Line && Location.Line <= usedAt.EndLine
+            ? Location
+            : usedAt;
+
     /// <summary>Sets <see cref="Origin"/> here and inside lists and objects, where not already set.</summary>
     public virtual TerraformValue WithOrigin(string origin) => Origin is null ? this with { Origin = origin } : this;
 }
