@@ -88,9 +88,9 @@ internal sealed partial class TerraformResolver(TerraformModule module, IReadOnl
         try
         {
             if (variable.Assigned is { } assigned)
-                return Resolve(assigned.Value).WithOrigin($"variable {name} (set in {assigned.Path} line {assigned.Value.Location.Line})");
+                return Resolve(assigned.Value).WithOrigin($"variable {name}, set in {assigned.Path} line {assigned.Value.Location.Line}");
             if (variable.Default is { } fallback)
-                return Resolve(fallback).WithOrigin($"variable {name} (default in {fallback.Location.Path} line {fallback.Location.Line})");
+                return Resolve(fallback).WithOrigin($"variable {name}, default in {fallback.Location.Path} line {fallback.Location.Line}");
             return Unknown(at, $"variable {name}, which has no default and no value in a .tfvars file");
         }
         finally
@@ -107,7 +107,7 @@ internal sealed partial class TerraformResolver(TerraformModule module, IReadOnl
             return Unknown(at, $"local.{name}, which refers to itself");
         try
         {
-            return Resolve(local.Value).WithOrigin($"local.{name} ({local.Location.Path} line {local.Location.Line})");
+            return Resolve(local.Value).WithOrigin($"local.{name}, {local.Location.Path} line {local.Location.Line}");
         }
         finally
         {
