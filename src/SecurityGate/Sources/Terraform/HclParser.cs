@@ -76,6 +76,8 @@ internal sealed class HclParser
         if (_problems.Count >= MaxProblems)
             return;
         var (line, column) = _map.Position(Math.Min(offset, _text.Length));
+        if (_problems.Count > 0 && _problems[^1].Location is { } last && last.Line == line && last.Column == column)
+            return; // one error often trips the enclosing construct too; the first message is the useful one
         _problems.Add(new HclProblem(message, SourceLocation.At(_path, line, column)));
     }
 

@@ -101,7 +101,12 @@ public sealed record TerraformModule(
             var forEach = dynamic.Body.Attribute("for_each");
             if (content is null || forEach is null)
                 continue;
-            var iterator = Resolve(dynamic.Body.Attribute("iterator")?.Value ?? new HclLiteral(dynamic.Location, "", blockType)).AsText() ?? blockType;
+            var iterator = dynamic.Body.Attribute("iterator")?.Value switch
+            {
+                HclReference { Parts.Length: 1 } name => name.Root, // iterator = port
+                HclLiteral { Value: string name } => name,
+                _ => blockType,
+            };
             var collection = Resolve(forEach.Value);
             var elements = collection switch
             {
