@@ -15,5 +15,6 @@ public static class AnalyzerCatalog
         SshdAnalyzer.Create(),
         // The live probe compares what the site serves with what the Django settings say (drift rules).
         new LiveAnalyzer(DjangoSettingsExpectations.ForScan),
+        TerraformAnalyzer.Create(),
     ];
 }
