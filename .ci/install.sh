@@ -13,5 +13,8 @@ if [ "${#APT_PACKAGES[@]}" -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
 fi
 
+# Django 3.2 (bookworm), 4.2 and 5.2 (newer Debian suites, unpacked to a private folder): the reference for check --deploy.
+bash .ci/install-django-reference.sh
+
 # The real MDN HTTP Observatory (npm), the reference for the grade computation.
 bash tests/SecurityGate.Tests/Sources/Live/Observatory/install-observatory.sh
