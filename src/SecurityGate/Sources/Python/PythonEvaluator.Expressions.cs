@@ -242,6 +242,10 @@ public sealed partial class PythonEvaluator
                 return StrToBool(args.Get(0, "val") ?? PythonOperations.None);
             case "str2bool.str2bool":
                 return Str2Bool(args.Get(0, "value") ?? PythonOperations.None);
+            case "dj_database_url.config":
+                return DatabaseUrlConfig(args);
+            case "dj_database_url.parse":
+                return new PythonUnknown("database settings parsed from a URL") { Origin = args.Get(0, "url")?.Origin };
         }
 
         if (!name.Contains('.'))
