@@ -657,9 +657,12 @@ public static partial class PythonParser
         /// <summary>Parses the expression of an f-string field with its real position in the file.</summary>
         private PyExpr ParseFragment(string text, int line, int column)
         {
-            var tokens = PythonTokenizer.TokenizeFragment(text, line, column)
-                .Where(t => t.Kind is not (PythonTokenKind.Comment or PythonTokenKind.NonLogicalNewline))
-                .ToList();
+            var tokens = new ChunkedList<PythonToken>();
+            foreach (var token in PythonTokenizer.TokenizeFragment(text, line, column))
+            {
+                if (token.Kind is not (PythonTokenKind.Comment or PythonTokenKind.NonLogicalNewline)) tokens.Add(token);
+            }
+
             var parser = new Parser(tokens, _source, _path, _depth + 1);
             if (parser.AtEnd) throw Error("f-string: empty expression not allowed");
             var expression = parser.ParseTestListStarExpr();

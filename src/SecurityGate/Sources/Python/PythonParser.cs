@@ -10,7 +10,7 @@ public static partial class PythonParser
     {
         source ??= "";
         var tokens = PythonTokenizer.Tokenize(source);
-        var significant = new List<PythonToken>(tokens.Count);
+        var significant = new ChunkedList<PythonToken>();
         var comments = new List<PythonToken>();
         foreach (var token in tokens)
         {
@@ -45,7 +45,7 @@ public static partial class PythonParser
             "+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**=",
         };
 
-        private readonly List<PythonToken> _tokens;
+        private readonly ChunkedList<PythonToken> _tokens;
         private readonly string _source;
         private readonly string _path;
         private int _pos;
@@ -53,7 +53,7 @@ public static partial class PythonParser
         private PythonToken _previous;
         private PythonToken _lastContent;
 
-        public Parser(List<PythonToken> tokens, string source, string path, int depth)
+        public Parser(ChunkedList<PythonToken> tokens, string source, string path, int depth)
         {
             _tokens = tokens;
             _source = source;

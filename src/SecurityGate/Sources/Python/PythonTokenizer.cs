@@ -28,7 +28,7 @@ public static partial class PythonTokenizer
         private readonly bool _fragment;
         private readonly int _firstLine;
         private readonly int _firstColumnOffset;
-        private readonly List<PythonToken> _tokens;
+        private readonly ChunkedList<PythonToken> _tokens = new();
         private readonly List<int> _indents = new() { 0 };
         private readonly Stack<char> _brackets = new();
 
@@ -41,7 +41,6 @@ public static partial class PythonTokenizer
         public Scanner(string source, int firstLine, int firstColumn, bool fragment)
         {
             _src = source;
-            _tokens = new List<PythonToken>(source.Length / 4 + 4); // typical density of settings files
             _fragment = fragment;
             _firstLine = firstLine;
             _firstColumnOffset = firstColumn - 1;
