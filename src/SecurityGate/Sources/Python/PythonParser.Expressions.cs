@@ -366,7 +366,7 @@ public static partial class PythonParser
 
                     if (Keywords.Contains(token.Text))
                     {
-                        _pos--; // report the keyword itself
+                        MoveTo(_pos - 1); // report the keyword itself
                         throw Error("unexpected keyword");
                     }
 
