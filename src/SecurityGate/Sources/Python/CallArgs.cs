@@ -34,9 +34,21 @@ internal sealed class CallArgs
 
     public List<PyExpr?> PositionalExpressions { get; } = new();
 
-    public Dictionary<string, PythonValue> Keywords { get; } = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, PythonValue> NoKeywords = new();
+    private static readonly Dictionary<string, PyExpr?> NoKeywordExpressions = new();
+    private Dictionary<string, PythonValue>? _keywords;
+    private Dictionary<string, PyExpr?>? _keywordExpressions;
 
-    public Dictionary<string, PyExpr?> KeywordExpressions { get; } = new(StringComparer.Ordinal);
+    /// <summary>Keyword arguments; most calls have none, so the dictionaries are only made when needed.</summary>
+    public IReadOnlyDictionary<string, PythonValue> Keywords => _keywords ?? NoKeywords;
+
+    public IReadOnlyDictionary<string, PyExpr?> KeywordExpressions => _keywordExpressions ?? NoKeywordExpressions;
+
+    public void AddKeyword(string name, PythonValue value, PyExpr? expression)
+    {
+        (_keywords ??= new(StringComparer.Ordinal))[name] = value;
+        (_keywordExpressions ??= new(StringComparer.Ordinal))[name] = expression;
+    }
 
     /// <summary>Set when <c>*args</c> or <c>**kwargs</c> could not be expanded: the arguments are then not known.</summary>
     public PythonUnknown? Unknown { get; set; }

@@ -16,30 +16,40 @@ public readonly record struct PySpan(int Line, int Column, int EndLine, int EndC
 /// <summary>A parsed module: its statements plus the comments found in it (for suppression comments).</summary>
 public sealed record PyModule(string Path, string Source, IReadOnlyList<PyStatement> Body, IReadOnlyList<PythonToken> Comments)
 {
-    private string[]? _lines;
+    private int[]? _lineStarts;
 
-    /// <summary>The source text covered by <paramref name="span"/>, lines joined with \n.</summary>
+    /// <summary>The source text covered by <paramref name="span"/> (line breaks inside it normalised to \n).</summary>
     public string TextOf(PySpan span)
     {
-        _lines ??= Source.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        if (span.Line < 1 || span.Line > _lines.Length || span.EndLine < span.Line) return "";
-        int endLine = Math.Min(span.EndLine, _lines.Length);
-        if (endLine == span.Line)
-            return Slice(_lines[span.Line - 1], span.Column, span.EndColumn);
-
-        var parts = new List<string> { Slice(_lines[span.Line - 1], span.Column, int.MaxValue) };
-        for (int line = span.Line + 1; line < endLine; line++) parts.Add(_lines[line - 1]);
-        parts.Add(Slice(_lines[endLine - 1], 1, span.EndColumn));
-        return string.Join("\n", parts);
+        var starts = _lineStarts ??= LineStarts(Source);
+        if (span.Line < 1 || span.Line > starts.Length || span.EndLine < span.Line) return "";
+        int endLine = Math.Min(span.EndLine, starts.Length);
+        int from = Offset(starts, span.Line, span.Column);
+        int to = Math.Max(from, Offset(starts, endLine, span.EndColumn));
+        string text = Source[from..to];
+        return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
     }
 
-    private static string Slice(string line, int column, int endColumn)
+    /// <summary>The offset of a 1-based column on a 1-based line, clamped to that line's text.</summary>
+    private int Offset(int[] starts, int line, int column)
     {
-        // The first line may start with a byte-order mark that columns do not count.
-        if (line.Length > 0 && line[0] == '\uFEFF') line = line[1..];
-        int start = Math.Clamp(column - 1, 0, line.Length);
-        int end = Math.Clamp(endColumn - 1, start, line.Length);
-        return line[start..end];
+        int lineStart = starts[line - 1];
+        int lineEnd = line < starts.Length ? starts[line] : Source.Length;
+        while (lineEnd > lineStart && Source[lineEnd - 1] is '\n' or '\r') lineEnd--;
+        return Math.Clamp(lineStart + column - 1, lineStart, lineEnd);
+    }
+
+    private static int[] LineStarts(string source)
+    {
+        var starts = new List<int> { source.Length > 0 && source[0] == '\uFEFF' ? 1 : 0 }; // columns do not count a BOM
+        for (int i = 0; i < source.Length; i++)
+        {
+            char c = source[i];
+            if (c == '\r' && i + 1 < source.Length && source[i + 1] == '\n') i++;
+            if (c is '\n' or '\r') starts.Add(i + 1);
+        }
+
+        return starts.ToArray();
     }
 }
 

@@ -28,15 +28,8 @@ internal static class PythonBuiltins
     {
         var first = args.Positional.Count > 0 ? args.Positional[0] : null;
         var origin = first?.Origin;
-        if (first is not null && name is not ("print" or "isinstance" or "dict" or "min" or "max") && PythonOperations.MapPossible(first, v =>
-        {
-            var single = CallArgs.Of(args.CalleeText, args.Span, args.Module, [v, .. args.Positional.Skip(1)]);
-            foreach (var (key, value) in args.Keywords) single.Keywords[key] = value;
-            return Call(name, single, raise, call) ?? new PythonUnknown($"result of call to {name}()");
-        }) is { } mapped)
-        {
-            return mapped;
-        }
+        if (first is PythonPossibleValues && name is not ("print" or "isinstance" or "dict" or "min" or "max"))
+            return CallOnEachPossibility(name, args, raise, call);
 
         if (first is not null && name is not ("print" or "isinstance" or "repr" or "bool") && PythonOperations.FirstUnknown(first) is { } unknown)
             return unknown;
@@ -66,6 +59,15 @@ internal static class PythonBuiltins
         };
         return result is null ? null : PythonOperations.WithOrigin(result, origin);
     }
+
+    /// <summary>A builtin applied to a first argument with several possible values, option by option.</summary>
+    private static PythonValue? CallOnEachPossibility(string name, CallArgs args, Action<string> raise, Func<PythonValue, PythonValue, PythonValue> call) =>
+        PythonOperations.MapPossible(args.Positional[0], v =>
+        {
+            var single = CallArgs.Of(args.CalleeText, args.Span, args.Module, [v, .. args.Positional.Skip(1)]);
+            foreach (var (key, value) in args.Keywords) single.AddKeyword(key, value, null);
+            return Call(name, single, raise, call) ?? new PythonUnknown($"result of call to {name}()");
+        });
 
     private static PythonValue? ToInt(PythonValue? value, CallArgs args, Action<string> raise)
     {
@@ -267,11 +269,9 @@ internal static class PythonBuiltins
     /// <summary>A non-mutating method call on a known value; null when not modelled.</summary>
     public static PythonValue? CallMethod(PythonValue receiver, string name, CallArgs args, Action<string> raise)
     {
-        if (PythonOperations.MapPossible(receiver, r => CallMethod(r, name, args, raise) ?? new PythonUnknown($"result of call to {args.CalleeText}()")) is { } mapped)
-            return mapped;
+        if (receiver is PythonPossibleValues) return CallMethodOnEachPossibility(receiver, name, args, raise);
         if (receiver is PythonUnknown) return receiver;
-        if (args.Positional.Concat(args.Keywords.Values).FirstOrDefault(v => v is PythonUnknown or PythonPossibleValues) is { } unknownArgument
-            && name != "get")
+        if (name != "get" && FirstUncertainArgument(args) is { } unknownArgument)
             return PythonOperations.FirstUnknown(unknownArgument);
 
         PythonValue? result = receiver switch
@@ -282,8 +282,40 @@ internal static class PythonBuiltins
             PythonDict d => DictMethod(d, name, args),
             _ => null,
         };
-        var origin = receiver.Origin ?? args.Positional.Concat(args.Keywords.Values).Select(v => v.Origin).FirstOrDefault(o => o is not null);
-        return result is null ? null : PythonOperations.WithOrigin(result, origin);
+        return result is null ? null : PythonOperations.WithOrigin(result, receiver.Origin ?? FirstArgumentOrigin(args));
+    }
+
+    private static PythonValue? CallMethodOnEachPossibility(PythonValue receiver, string name, CallArgs args, Action<string> raise) =>
+        PythonOperations.MapPossible(receiver, r => CallMethod(r, name, args, raise) ?? new PythonUnknown($"result of call to {args.CalleeText}()"));
+
+    private static PythonValue? FirstUncertainArgument(CallArgs args)
+    {
+        foreach (var value in args.Positional)
+        {
+            if (value is PythonUnknown or PythonPossibleValues) return value;
+        }
+
+        foreach (var value in args.Keywords.Values)
+        {
+            if (value is PythonUnknown or PythonPossibleValues) return value;
+        }
+
+        return null;
+    }
+
+    private static EnvironmentOrigin? FirstArgumentOrigin(CallArgs args)
+    {
+        foreach (var value in args.Positional)
+        {
+            if (value.Origin is not null) return value.Origin;
+        }
+
+        foreach (var value in args.Keywords.Values)
+        {
+            if (value.Origin is not null) return value.Origin;
+        }
+
+        return null;
     }
 
     private static PythonValue? StringMethod(string text, string name, CallArgs args, Action<string> raise)

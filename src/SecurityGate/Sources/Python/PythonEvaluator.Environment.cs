@@ -342,6 +342,23 @@ public sealed partial class PythonEvaluator
         return new PythonUnknown($"{cast} is not one of the allowed choices");
     }
 
+    /// <summary><c>dj_database_url.config(env="DATABASE_URL", default=...)</c>: the parsed dict is not modelled, its origin is.</summary>
+    private PythonValue DatabaseUrlConfig(CallArgs args)
+    {
+        var variable = args.Keywords.GetValueOrDefault("env") as PythonString ?? new PythonString("DATABASE_URL");
+        var lookup = CallArgs.Of(args.CalleeText, args.Span, args.Module, variable);
+        if (args.Keywords.TryGetValue("default", out var defaultValue))
+        {
+            lookup.Positional.Add(defaultValue);
+            lookup.PositionalExpressions.Add(args.KeywordExpressions.GetValueOrDefault("default"));
+        }
+
+        var url = OsLookup(EnvironmentLookupKind.OsEnvironGet, lookup, keyName: "key", defaultName: "default");
+        return url is PythonNone && !args.Keywords.ContainsKey("default")
+            ? new PythonDict([]) { Origin = url.Origin } // dj_database_url returns {} when the variable is unset
+            : Describe(url, $"settings parsed from the URL in {variable.Value}");
+    }
+
     // ------------------------------------------------------------ strtobool helpers
 
     /// <summary>distutils' strtobool: returns 1 or 0 (ints, not bools) and raises ValueError on anything else.</summary>

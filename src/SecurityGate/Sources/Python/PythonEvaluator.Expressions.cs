@@ -112,8 +112,7 @@ public sealed partial class PythonEvaluator
                     args.PositionalExpressions.Add(argument.Value);
                     break;
                 case PyArgumentKind.Keyword:
-                    args.Keywords[argument.Name!] = value;
-                    args.KeywordExpressions[argument.Name!] = argument.Value;
+                    args.AddKeyword(argument.Name!, value, argument.Value);
                     break;
                 case PyArgumentKind.Star:
                     var items = PythonOperations.Iterate(value);
@@ -138,10 +137,7 @@ public sealed partial class PythonEvaluator
                     }
 
                     foreach (var (key, item) in dict.Entries)
-                    {
-                        args.Keywords[((PythonString)key).Value] = item;
-                        args.KeywordExpressions[((PythonString)key).Value] = null;
-                    }
+                        args.AddKeyword(((PythonString)key).Value, item, null);
 
                     break;
             }
@@ -242,6 +238,10 @@ public sealed partial class PythonEvaluator
                 return StrToBool(args.Get(0, "val") ?? PythonOperations.None);
             case "str2bool.str2bool":
                 return Str2Bool(args.Get(0, "value") ?? PythonOperations.None);
+            case "dj_database_url.config":
+                return DatabaseUrlConfig(args);
+            case "dj_database_url.parse":
+                return new PythonUnknown("database settings parsed from a URL") { Origin = args.Get(0, "url")?.Origin };
         }
 
         if (!name.Contains('.'))

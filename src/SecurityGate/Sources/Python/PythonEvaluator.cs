@@ -40,7 +40,7 @@ public sealed partial class PythonEvaluator
         if (source is null)
         {
             var read = files.Read(path);
-            var note = new PythonNote(PythonNoteKind.UnresolvedImport, read.Problem ?? $"{path}: file could not be read", null);
+            var note = new PythonNote(PythonNoteKind.UnresolvedImport, read.Problem ?? $"{path}: not a Python file", null);
             return new PythonModuleEvaluation("", path, null, new Dictionary<string, PythonBinding>(), [note], []);
         }
 

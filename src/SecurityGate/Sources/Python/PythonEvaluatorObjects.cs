@@ -3,10 +3,16 @@ namespace SecurityGate.Sources.Python;
 // Objects the evaluator models that are not plain data. They appear in bindings as PythonObject values.
 
 /// <summary>A name from a library that is not part of the project (os, os.environ.get, environ.Env, int...), by dotted name.</summary>
-internal sealed record ExternalObject(string QualifiedName) : PythonObject(QualifiedName);
+internal sealed record ExternalObject(string QualifiedName) : PythonObject
+{
+    public override string Description => QualifiedName;
+}
 
 /// <summary>A project module (or a namespace package when <see cref="Context"/> is null).</summary>
-internal sealed record ModuleObject(string Name, ModuleContext? Context) : PythonObject($"module '{Name}'");
+internal sealed record ModuleObject(string Name, ModuleContext? Context) : PythonObject
+{
+    public override string Description => $"module '{Name}'";
+}
 
 /// <summary>
 /// A function defined in an evaluated file (or a lambda). Only functions whose body is a single return can be called;
@@ -19,23 +25,41 @@ internal sealed record FunctionObject(
     PyExpr? ReturnExpression,
     string? NotSimpleReason,
     ModuleContext Module,
-    Dictionary<string, PythonValue>? Closure) : PythonObject($"function {Name}");
+    Dictionary<string, PythonValue>? Closure) : PythonObject
+{
+    public override string Description => $"function {Name}";
+}
 
-internal sealed record ClassObject(string Name) : PythonObject($"class {Name}");
+internal sealed record ClassObject(string Name) : PythonObject
+{
+    public override string Description => $"class {Name}";
+}
 
 /// <summary>An attribute of a value, waiting to be called (<c>"a,b".split</c>, <c>env.bool</c>).</summary>
-internal sealed record BoundMethod(PythonValue Receiver, string Name) : PythonObject($"method {Name} of {Receiver.TypeName}");
+internal sealed record BoundMethod(PythonValue Receiver, string Name) : PythonObject
+{
+    public override string Description => $"method {Name} of {Receiver.TypeName}";
+}
 
 /// <summary>A django-environ <c>environ.Env(...)</c> instance with its scheme (variable → cast and default).</summary>
-internal sealed record DjangoEnvReader(IReadOnlyDictionary<string, DjangoEnvSchemeEntry> Scheme) : PythonObject("environ.Env instance");
+internal sealed record DjangoEnvReader(IReadOnlyDictionary<string, DjangoEnvSchemeEntry> Scheme) : PythonObject
+{
+    public override string Description => "environ.Env instance";
+}
 
 internal sealed record DjangoEnvSchemeEntry(PythonValue? Cast, bool HasDefault, PythonValue? Default, string? DefaultText);
 
 /// <summary>python-decouple's <c>Csv(cast, delimiter, strip, post_process)</c>.</summary>
-internal sealed record DecoupleCsv(PythonValue? Cast, string Delimiter, string Strip, bool AsTuple) : PythonObject("decouple.Csv instance");
+internal sealed record DecoupleCsv(PythonValue? Cast, string Delimiter, string Strip, bool AsTuple) : PythonObject
+{
+    public override string Description => "decouple.Csv instance";
+}
 
 /// <summary>python-decouple's <c>Choices(...)</c>: validates, so the value passes through the cast unchanged.</summary>
-internal sealed record DecoupleChoices(PythonValue? Cast, IReadOnlyList<PythonValue>? Allowed) : PythonObject("decouple.Choices instance");
+internal sealed record DecoupleChoices(PythonValue? Cast, IReadOnlyList<PythonValue>? Allowed) : PythonObject
+{
+    public override string Description => "decouple.Choices instance";
+}
 
 /// <summary>A module being (or having been) evaluated: its names, notes and the files read for it.</summary>
 internal sealed class ModuleContext(string name, string path, bool isPackage, string text)

@@ -180,23 +180,27 @@ public static partial class PythonParser
 
         private PyExpr ParseBitOr() => ParseBinary(0);
 
-        /// <summary>Binary operator levels from loosest to tightest; the level after the last is a unary factor.</summary>
-        private static readonly string[][] BinaryLevels =
-        [
-            ["|"],
-            ["^"],
-            ["&"],
-            ["<<", ">>"],
-            ["+", "-"],
-            ["*", "/", "//", "%", "@"],
-        ];
-
-        /// <summary>Left-associative binary operators by precedence climbing (no recursion per operator).</summary>
-        private PyExpr ParseBinary(int level)
+        /// <summary>Binary operator precedence from loosest (0, "|") to tightest (5, "*"); -1 for anything else.</summary>
+        private static int BinaryLevelOf(PythonToken token) => token.Kind != PythonTokenKind.Operator ? -1 : token.Text switch
         {
-            if (level == BinaryLevels.Length) return ParseFactor();
-            var left = ParseBinary(level + 1);
-            while (Current.Kind == PythonTokenKind.Operator && Array.IndexOf(BinaryLevels[level], Current.Text) >= 0)
+            "|" => 0,
+            "^" => 1,
+            "&" => 2,
+            "<<" or ">>" => 3,
+            "+" or "-" => 4,
+            "*" or "/" or "//" or "%" or "@" => 5,
+            _ => -1,
+        };
+
+        /// <summary>
+        /// Left-associative binary operators of at least <paramref name="minLevel"/> by precedence climbing: one call
+        /// per operand instead of one per precedence level.
+        /// </summary>
+        private PyExpr ParseBinary(int minLevel)
+        {
+            var left = ParseFactor();
+            int level;
+            while ((level = BinaryLevelOf(Current)) >= minLevel)
             {
                 string op = Advance().Text;
                 var right = ParseBinary(level + 1);
@@ -362,7 +366,7 @@ public static partial class PythonParser
 
                     if (Keywords.Contains(token.Text))
                     {
-                        _pos--; // report the keyword itself
+                        MoveTo(_pos - 1); // report the keyword itself
                         throw Error("unexpected keyword");
                     }
 
@@ -653,9 +657,12 @@ public static partial class PythonParser
         /// <summary>Parses the expression of an f-string field with its real position in the file.</summary>
         private PyExpr ParseFragment(string text, int line, int column)
         {
-            var tokens = PythonTokenizer.TokenizeFragment(text, line, column)
-                .Where(t => t.Kind is not (PythonTokenKind.Comment or PythonTokenKind.NonLogicalNewline))
-                .ToList();
+            var tokens = new ChunkedList<PythonToken>();
+            foreach (var token in PythonTokenizer.TokenizeFragment(text, line, column))
+            {
+                if (token.Kind is not (PythonTokenKind.Comment or PythonTokenKind.NonLogicalNewline)) tokens.Add(token);
+            }
+
             var parser = new Parser(tokens, _source, _path, _depth + 1);
             if (parser.AtEnd) throw Error("f-string: empty expression not allowed");
             var expression = parser.ParseTestListStarExpr();

@@ -10,7 +10,7 @@ public static partial class PythonParser
     {
         source ??= "";
         var tokens = PythonTokenizer.Tokenize(source);
-        var significant = new List<PythonToken>(tokens.Count);
+        var significant = new ChunkedList<PythonToken>();
         var comments = new List<PythonToken>();
         foreach (var token in tokens)
         {
@@ -45,7 +45,7 @@ public static partial class PythonParser
             "+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**=",
         };
 
-        private readonly List<PythonToken> _tokens;
+        private readonly ChunkedList<PythonToken> _tokens;
         private readonly string _source;
         private readonly string _path;
         private int _pos;
@@ -53,7 +53,7 @@ public static partial class PythonParser
         private PythonToken _previous;
         private PythonToken _lastContent;
 
-        public Parser(List<PythonToken> tokens, string source, string path, int depth)
+        public Parser(ChunkedList<PythonToken> tokens, string source, string path, int depth)
         {
             _tokens = tokens;
             _source = source;
@@ -63,11 +63,19 @@ public static partial class PythonParser
                 _tokens.Add(new PythonToken(PythonTokenKind.EndOfFile, "", 1, 1, 1, 1));
             _previous = _tokens[0];
             _lastContent = _tokens[0];
+            Current = _tokens[0];
         }
 
         // ------------------------------------------------------------ token helpers
 
-        private PythonToken Current => _tokens[_pos];
+        /// <summary>The token at <c>_pos</c>, cached because the parser reads it far more often than it moves.</summary>
+        private PythonToken Current { get; set; }
+
+        private void MoveTo(int position)
+        {
+            _pos = position;
+            Current = _tokens[position];
+        }
 
         private PythonToken PeekToken(int offset = 1) => _tokens[Math.Min(_pos + offset, _tokens.Count - 1)];
 
@@ -76,7 +84,7 @@ public static partial class PythonParser
         private PythonToken Advance()
         {
             var token = Current;
-            if (_pos < _tokens.Count - 1) _pos++;
+            if (_pos < _tokens.Count - 1) MoveTo(_pos + 1);
             _previous = token;
             if (token.Kind is not (PythonTokenKind.Newline or PythonTokenKind.Indent or PythonTokenKind.Dedent or PythonTokenKind.EndOfFile))
                 _lastContent = token;
@@ -584,7 +592,7 @@ public static partial class PythonParser
             }
             catch (ParseError)
             {
-                _pos = saved;
+                MoveTo(saved);
                 _previous = savedPrevious;
                 _lastContent = savedContent;
                 _depth = depth;

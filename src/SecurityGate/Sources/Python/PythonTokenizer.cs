@@ -28,7 +28,7 @@ public static partial class PythonTokenizer
         private readonly bool _fragment;
         private readonly int _firstLine;
         private readonly int _firstColumnOffset;
-        private readonly List<PythonToken> _tokens = new();
+        private readonly ChunkedList<PythonToken> _tokens = new();
         private readonly List<int> _indents = new() { 0 };
         private readonly Stack<char> _brackets = new();
 
@@ -189,7 +189,8 @@ public static partial class PythonTokenizer
             int start = _pos;
             ConsumeLineBreak();
             var kind = logical ? PythonTokenKind.Newline : PythonTokenKind.NonLogicalNewline;
-            _tokens.Add(new PythonToken(kind, _src[start.._pos], _line - 1, ColumnOnPreviousLine(start), _line - 1,
+            string text = (_pos - start) == 2 ? "\r\n" : _src[start] == '\n' ? "\n" : "\r";
+            _tokens.Add(new PythonToken(kind, text, _line - 1, ColumnOnPreviousLine(start), _line - 1,
                 ColumnOnPreviousLine(start) + (_pos - start)));
             if (logical || (_brackets.Count == 0 && !_fragment))
             {
@@ -245,7 +246,20 @@ public static partial class PythonTokenizer
                 return;
             }
 
-            Add(PythonTokenKind.Name, start, _pos);
+            Add(PythonTokenKind.Name, start, _pos, Intern(start, _pos));
+        }
+
+        /// <summary>Settings files repeat the same few names; share one string per distinct name.</summary>
+        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+        private string Intern(int start, int end)
+        {
+            var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+            var span = _src.AsSpan(start, end - start);
+            if (lookup.TryGetValue(span, out var known)) return known;
+            string name = span.ToString();
+            _names[name] = name;
+            return name;
         }
 
         private static bool IsStringPrefix(ReadOnlySpan<char> text)
@@ -289,7 +303,7 @@ public static partial class PythonTokenizer
                 if (Peek() == 'j' || Peek() == 'J') _pos++;
             }
 
-            Add(PythonTokenKind.Number, start, _pos);
+            Add(PythonTokenKind.Number, start, _pos, Intern(start, _pos));
         }
 
         private void ScanDigits()

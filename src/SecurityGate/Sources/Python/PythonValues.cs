@@ -122,8 +122,11 @@ public sealed record PossibleValue(PythonValue Value, SourceLocation? Location, 
 /// Something that is not plain data: a module, a function, an environment reader, a class...
 /// <see cref="Description"/> says what it is.
 /// </summary>
-public abstract record PythonObject(string Description) : PythonValue
+public abstract record PythonObject : PythonValue
 {
+    /// <summary>What the object is, e.g. "module 'os'" or "function env_bool".</summary>
+    public abstract string Description { get; }
+
     public override string TypeName => "object";
     public sealed override string ToString() => $"<{Description}>";
 }

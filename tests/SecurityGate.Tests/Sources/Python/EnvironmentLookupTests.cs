@@ -226,4 +226,17 @@ public class EnvironmentLookupTests
 
         Assert.Equal("'none'", Value("import os\nX = os.environ.get('PATH', 'none')\n", "X").ToString());
     }
+
+    [Fact]
+    public void Dj_database_url_config_keeps_the_origin_of_its_variable()
+    {
+        const string source = "import dj_database_url\nDATABASES = {'default': dj_database_url.config(default='sqlite:///db.sqlite3', conn_max_age=600)}\n";
+
+        var set = ((PythonDict)PythonEvaluatorTests.Evaluate(source, ("DATABASE_URL", "postgres://h/db")).Value("DATABASES")!).Get("default")!;
+        Assert.Equal("<unknown: settings parsed from the URL in DATABASE_URL>", set.ToString());
+        Assert.Equal(("DATABASE_URL", true), (set.Origin!.Variable, set.Origin.FromEnvironment));
+
+        var unset = ((PythonDict)PythonEvaluatorTests.Evaluate(source).Value("DATABASES")!).Get("default")!;
+        Assert.Equal(("DATABASE_URL", false, "'sqlite:///db.sqlite3'"), (unset.Origin!.Variable, unset.Origin.FromEnvironment, unset.Origin.DefaultText));
+    }
 }
