@@ -378,13 +378,28 @@ public sealed partial class PythonEvaluator
         for (int i = 0; i < expr.Operators.Count; i++)
         {
             var right = Evaluate(expr.Comparators[i], frame);
-            result = PythonOperations.Compare(expr.Operators[i], left, right);
+            result = EnvironmentMembership(expr.Operators[i], left, right, expr, frame)
+                     ?? PythonOperations.Compare(expr.Operators[i], left, right);
             if (result is PythonBool { Value: false }) return result;
             if (result is not PythonBool) undecided ??= result;
             left = right;
         }
 
         return undecided ?? result;
+    }
+
+    /// <summary>
+    /// <c>"X" in os.environ</c>: decided by the supplied production environment (a variable not in it is unset).
+    /// The result carries the lookup as its origin, like any other environment read.
+    /// </summary>
+    private PythonValue? EnvironmentMembership(string op, PythonValue left, PythonValue right, PyCompare expr, Frame frame)
+    {
+        if (op is not ("in" or "not in") || right is not ExternalObject { QualifiedName: "os.environ" } || left is not PythonString name)
+            return null;
+        var present = _environment.ContainsKey(name.Value);
+        var origin = new EnvironmentOrigin(name.Value, EnvironmentLookupKind.OsEnvironGet, present, true, "(unset)",
+            PythonOperations.Bool(op == "not in"), Loc(expr.Span, frame.Module));
+        return PythonOperations.Bool(op == "in" ? present : !present) with { Origin = origin };
     }
 
     private PythonValue EvaluateConditional(PyConditional expr, Frame frame)
