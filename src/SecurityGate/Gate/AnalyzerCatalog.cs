@@ -9,5 +9,6 @@ public static class AnalyzerCatalog
     public static IReadOnlyList<IAnalyzer> All() =>
     [
         SshdAnalyzer.Create(),
+        NginxAnalyzer.Create(),
     ];
 }
