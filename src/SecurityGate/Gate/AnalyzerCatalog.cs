@@ -10,5 +10,6 @@ public static class AnalyzerCatalog
     [
         SshdAnalyzer.Create(),
         NginxAnalyzer.Create(),
+        .. DockerAnalyzers.Create(),
     ];
 }
