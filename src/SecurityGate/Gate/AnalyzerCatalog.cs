@@ -11,5 +11,6 @@ public static class AnalyzerCatalog
         SshdAnalyzer.Create(),
         NginxAnalyzer.Create(),
         .. DockerAnalyzers.Create(),
+        .. ServerAnalyzers.Create(),
     ];
 }
