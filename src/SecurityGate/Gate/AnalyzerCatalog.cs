@@ -12,5 +12,6 @@ public static class AnalyzerCatalog
         NginxAnalyzer.Create(),
         .. DockerAnalyzers.Create(),
         .. ServerAnalyzers.Create(),
+        FirewallAnalyzer.Create(),
     ];
 }
