@@ -33,7 +33,7 @@ public sealed class FW001UfwNotEnabled : IRule<FirewallModel>
         // One finding per file that adds rules, at its first ufw rule or default.
         foreach (var first in model.Commands.Where(c => c.Kind is UfwCommandKind.Rule or UfwCommandKind.Default).GroupBy(c => c.Location.Path).Select(g => g.First()))
             yield return Rule.CreateFinding(
-                $"'{first.Text}' adds a ufw rule, but nothing in the repository runs 'ufw enable' (or sets ENABLED=yes): the rules are not enforced.",
+                $"'{first.Text}' configures ufw, but nothing in the repository runs 'ufw enable' (or sets ENABLED=yes): the rules are not enforced.",
                 first.Location, FirewallModel.TargetOf(first.Location));
     }
 }
