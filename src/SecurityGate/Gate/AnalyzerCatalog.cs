@@ -16,5 +16,9 @@ public static class AnalyzerCatalog
         // The live probe compares what the site serves with what the Django settings say (drift rules).
         new LiveAnalyzer(DjangoSettingsExpectations.ForScan),
         TerraformAnalyzer.Create(),
+        NginxAnalyzer.Create(),
+        .. DockerAnalyzers.Create(),
+        .. ServerAnalyzers.Create(),
+        FirewallAnalyzer.Create(),
     ];
 }

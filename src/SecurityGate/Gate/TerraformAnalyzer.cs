@@ -1,5 +1,5 @@
 using SecurityGate.Rules.Cloudflare;
-using SecurityGate.Rules.Firewall;
+using SecurityGate.Rules.CloudFirewall;
 using SecurityGate.Sources.Terraform;
 
 namespace SecurityGate.Gate;
@@ -9,5 +9,5 @@ public static class TerraformAnalyzer
 {
     public static IAnalyzer Create() => new ModelAnalyzer<TerraformModule>("terraform",
         context => TerraformSource.Load(context.Files),
-        [.. FirewallRules.All, .. CloudflareRules.All]);
+        [.. CloudFirewallRules.All, .. CloudflareRules.All]);
 }

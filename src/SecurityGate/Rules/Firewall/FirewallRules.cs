@@ -1,14 +1,15 @@
-using SecurityGate.Sources.Terraform;
+using SecurityGate.Sources.Ufw;
 
 namespace SecurityGate.Rules.Firewall;
 
-/// <summary>Every cloud-firewall rule, in id order: what the catalog lists and the gate runs over each Terraform module.</summary>
+/// <summary>Every local-firewall rule, in id order, over the repository's <see cref="FirewallModel"/>.</summary>
 public static class FirewallRules
 {
-    public static IReadOnlyList<IRule<TerraformModule>> All { get; } =
+    public static IReadOnlyList<IRule<FirewallModel>> All { get; } =
     [
-        new NET000FirewallDependsOnUnsetInput(),
-        new NET001AdminOrDatabasePortOpenToInternet(),
-        new NET002AllPortsOpenToInternet(),
+        new FW001UfwNotEnabled(),
+        new FW002DefaultIncomingAllow(),
+        new FW003SshOpenToAnywhere(),
+        new FW004DatabasePortOpen(),
     ];
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using SecurityGate.Rules.Cloudflare;
-using SecurityGate.Rules.Firewall;
+using SecurityGate.Rules.CloudFirewall;
 using SecurityGate.Sources.Discovery;
 using SecurityGate.Sources.Terraform;
 
@@ -61,7 +61,7 @@ public sealed class HclRobustnessTests
     public void Mutated_and_random_terraform_never_throws()
     {
         var random = new Random(Seed);
-        var rules = FirewallRules.All.Concat(CloudflareRules.All).ToList();
+        var rules = CloudFirewallRules.All.Concat(CloudflareRules.All).ToList();
         for (var i = 0; i < Iterations; i++)
         {
             var text = i % 5 == 4 ? RandomText(random) : Mutate(random, Seeds[i % Seeds.Length]);
