@@ -51,5 +51,7 @@ public static class DjangoAnalyzer
     ];
 
     public static IAnalyzer Create() => new ModelAnalyzer<DjangoSettings>("django", DjangoSettingsExpectations.LoadOnce, Rules,
-        keep: (settings, finding) => !finding.References.TryGetValue("django", out var check) || !settings.IsSilenced(check));
+        keep: (settings, finding) => !finding.References.TryGetValue("django", out var check) || !settings.IsSilenced(check),
+        describe: settings => new DjangoProjectReport(settings.Module, settings.ModulePath, settings.ChosenBecause,
+            settings.Version.ToString(), settings.VersionSource));
 }

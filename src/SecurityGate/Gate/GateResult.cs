@@ -20,6 +20,9 @@ public sealed record GateResult(
     ScanStats Stats,
     ImmutableArray<RuleDescriptor> Rules)
 {
+    /// <summary>The Django settings modules judged, with their Django version and where both came from.</summary>
+    public ImmutableArray<DjangoProjectReport> DjangoProjects { get; init; } = [];
+
     public Verdict Verdict => Findings.Any(f => f.Blocking) ? Verdict.Fail : Verdict.Pass;
 
     public int BlockingCount => Findings.Count(f => f.Blocking);

@@ -46,11 +46,13 @@ public sealed class GateRunner(IReadOnlyList<IAnalyzer> analyzers)
 
         var findings = new List<Finding>(skipped.Select(SG002FileSkipped.Create));
         var sites = new List<SiteResult>();
+        var djangoProjects = new List<DjangoProjectReport>();
         var outputs = await Task.WhenAll(analyzers.Select(a => RunAnalyzerAsync(a, context, cancellationToken)));
         foreach (var output in outputs)
         {
             findings.AddRange(output.Findings);
             sites.AddRange(output.Sites);
+            djangoProjects.AddRange(output.DjangoProjects);
         }
 
         var commentPaths = files.PathsRead.Concat(findings.Where(f => f.Location is not null).Select(f => f.Location!.Path))
@@ -66,7 +68,10 @@ public sealed class GateRunner(IReadOnlyList<IAnalyzer> analyzers)
         var fingerprinted = Fingerprints.Assign(leveled, (path, line) => LineText(files, path, line));
 
         return new GateResult([.. fingerprinted], [.. sites], options.FailOn,
-            new ScanStats(files.PathsRead.Count, stopwatch.ElapsedMilliseconds), [.. Rules]);
+            new ScanStats(files.PathsRead.Count, stopwatch.ElapsedMilliseconds), [.. Rules])
+        {
+            DjangoProjects = [.. djangoProjects.OrderBy(p => p.SettingsModule, StringComparer.Ordinal)],
+        };
     }
 
     private static async Task<AnalyzerOutput> RunAnalyzerAsync(IAnalyzer analyzer, ScanContext context, CancellationToken ct)

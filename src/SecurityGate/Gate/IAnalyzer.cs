@@ -6,6 +6,9 @@ namespace SecurityGate.Gate;
 /// <summary>What an analyzer contributes to the result.</summary>
 public sealed record AnalyzerOutput(ImmutableArray<Finding> Findings, ImmutableArray<SiteResult> Sites)
 {
+    /// <summary>The Django settings modules judged (the report's <c>django</c> block).</summary>
+    public ImmutableArray<DjangoProjectReport> DjangoProjects { get; init; } = [];
+
     public static AnalyzerOutput Of(IEnumerable<Finding> findings) => new([.. findings], []);
 }
 

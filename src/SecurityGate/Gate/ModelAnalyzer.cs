@@ -18,7 +18,8 @@ public sealed class ModelAnalyzer<TModel>(
     Func<ScanContext, SourceOutput<TModel>> load,
     IReadOnlyList<IRule<TModel>> rules,
     IReadOnlyList<RuleDescriptor>? sourceRules = null,
-    Func<TModel, Finding, bool>? keep = null) : IAnalyzer
+    Func<TModel, Finding, bool>? keep = null,
+    Func<TModel, DjangoProjectReport>? describe = null) : IAnalyzer
 {
     public string Name => name;
 
@@ -42,6 +43,9 @@ public sealed class ModelAnalyzer<TModel>(
                     findings.Add(SG000InternalError.Create($"rule {rule.Descriptor.Id}", e));
                 }
             }
-        return Task.FromResult(AnalyzerOutput.Of(findings));
+        return Task.FromResult(AnalyzerOutput.Of(findings) with
+        {
+            DjangoProjects = describe is null ? [] : [.. source.Models.Select(describe)],
+        });
     }
 }

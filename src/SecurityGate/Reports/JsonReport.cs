@@ -43,6 +43,19 @@ public static class JsonReport
                 WriteSite(json, site);
             json.WriteEndArray();
 
+            json.WriteStartArray("django");
+            foreach (var project in result.DjangoProjects)
+            {
+                json.WriteStartObject();
+                json.WriteString("settingsModule", project.SettingsModule);
+                json.WriteString("path", project.ModulePath);
+                json.WriteString("chosenBecause", project.ChosenBecause);
+                json.WriteString("version", project.DjangoVersion);
+                json.WriteString("versionSource", project.VersionSource);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
             json.WriteStartObject("stats");
             json.WriteNumber("filesScanned", result.Stats.FilesScanned);
             json.WriteNumber("durationMs", result.Stats.DurationMs);

@@ -44,6 +44,10 @@ public static class MarkdownReport
             text.Append('\n');
         }
 
+        foreach (var project in result.DjangoProjects)
+            text.Append($"Django settings {MarkdownText.Code(project.SettingsModule)} judged as Django {MarkdownText.Escape(project.DjangoVersion)} " +
+                        $"({MarkdownText.Escape(project.VersionSource)}).\n\n");
+
         var omitted = 0;
         if (blocking.Count > 0)
         {

@@ -67,6 +67,12 @@ public static class TextReport
         if (result.Sites.Length > 0)
             text.Append('\n');
 
+        foreach (var project in result.DjangoProjects)
+            text.Append($"\ndjango {Sanitize(project.SettingsModule)}: judged as Django {project.DjangoVersion} " +
+                        $"({Sanitize(project.VersionSource)}); chosen because {Sanitize(project.ChosenBecause)}");
+        if (result.DjangoProjects.Length > 0)
+            text.Append('\n');
+
         if (text.Length > 0)
             text.Append('\n');
         text.Append(VerdictLine(result, useColor)).Append('\n');

@@ -18,7 +18,7 @@ public class JsonReportTests
     public void TopLevelShape_IsExactlyTheDocumentedOne()
     {
         using var document = JsonDocument.Parse(JsonReport.Render(SampleResults.Mixed()));
-        Assert.Equal(["version", "tool", "verdict", "failOn", "findings", "sites", "stats"],
+        Assert.Equal(["version", "tool", "verdict", "failOn", "findings", "sites", "django", "stats"],
             document.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["ruleId", "title", "severity", "blocking", "message", "location", "target", "refs", "fingerprint", "suppressed"],
             document.RootElement.GetProperty("findings")[0].EnumerateObject().Select(p => p.Name));

@@ -45,7 +45,11 @@ public static class SampleResults
                     new ObservatoryTestResult("hsts-implemented-max-age-at-least-six-months", 0, true)),
             ]))));
 
-        return new GateResult(findings, sites, FailOn.Error, new ScanStats(42, 37), [DebugRule, HstsRule, LiveRule]);
+        return new GateResult(findings, sites, FailOn.Error, new ScanStats(42, 37), [DebugRule, HstsRule, LiveRule])
+        {
+            DjangoProjects = [new DjangoProjectReport("app.settings.production", "app/settings/production.py",
+                "manage.py:9 sets DJANGO_SETTINGS_MODULE", "4.2", "requirements.txt:1 (Django ==4.2.16)")],
+        };
     }
 
     public static GateResult Clean() =>
