@@ -41,7 +41,8 @@ public static class DjangoSettingsSource
             }
 
             var resolver = new ProjectModuleResolver(files, candidate.ProjectRoot);
-            var evaluation = new PythonEvaluator(resolver, context.ProductionEnvironment).EvaluateModule(candidate.Module);
+            var evaluation = new PythonEvaluator(resolver, context.ProductionEnvironment, environmentIsComplete: options.EnvFile is not null)
+                .EvaluateModule(candidate.Module);
             foreach (var note in evaluation.Notes.Where(n => n.Kind == PythonNoteKind.UnparsedStatement && n.Location is not null))
                 problems.Add(SG001UnparseableFile.Create(
                     $"Could not parse a statement of {note.Location!.Path}: {note.Message}; settings it sets were not judged.", note.Location));

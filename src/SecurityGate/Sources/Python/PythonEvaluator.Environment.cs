@@ -30,7 +30,9 @@ public sealed partial class PythonEvaluator
             return key as PythonUnknown ?? new PythonUnknown($"environment variable name in {args.CalleeText} is not known");
 
         bool written = defaultName is not null && args.Has(1, defaultName);
-        PythonValue? defaultValue = written ? args.Get(1, defaultName!) : kind == EnvironmentLookupKind.OsEnvironSubscript ? null : PythonOperations.None;
+        // The implicit None default of get/getenv is only certain when the whole production environment is known.
+        PythonValue? defaultValue = written ? args.Get(1, defaultName!)
+            : kind == EnvironmentLookupKind.OsEnvironSubscript || !_environmentIsComplete ? null : PythonOperations.None;
         string? defaultText = written ? args.TextOf(1, defaultName!) : null;
         bool hasDefault = defaultValue is not null;
 
@@ -40,8 +42,12 @@ public sealed partial class PythonEvaluator
         var origin = new EnvironmentOrigin(variable, kind, false, hasDefault, defaultText, defaultValue, args.Location);
         if (defaultValue is not null) return Originate(defaultValue, origin);
 
-        RaiseSoft("KeyError");
-        return new PythonUnknown($"environment variable {variable} is not set and has no default") { Origin = origin };
+        if (kind == EnvironmentLookupKind.OsEnvironSubscript)
+        {
+            RaiseSoft("KeyError");
+            return new PythonUnknown($"environment variable {variable} is not set and has no default") { Origin = origin };
+        }
+        return new PythonUnknown($"environment variable {variable} has no default and no production environment was given") { Origin = origin };
     }
 
     // ------------------------------------------------------------ django-environ

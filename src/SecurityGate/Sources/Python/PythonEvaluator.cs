@@ -18,14 +18,21 @@ public sealed partial class PythonEvaluator
 
     private readonly IPythonModuleResolver _resolver;
     private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly bool _environmentIsComplete;
     private readonly Dictionary<string, ModuleContext?> _modules = new(StringComparer.Ordinal);
     private readonly Stack<ModuleContext> _evaluating = new();
     private List<string> _softRaises = new();
 
-    public PythonEvaluator(IPythonModuleResolver resolver, IReadOnlyDictionary<string, string> environment)
+    /// <param name="environmentIsComplete">
+    /// True when <paramref name="environment"/> is the whole production environment (an env file was given): a variable
+    /// missing from it is unset, so <c>os.environ.get("X")</c> is None. False when the production environment is not
+    /// known: such a lookup is unknown rather than a guessed None (only written defaults are taken).
+    /// </param>
+    public PythonEvaluator(IPythonModuleResolver resolver, IReadOnlyDictionary<string, string> environment, bool environmentIsComplete = true)
     {
         _resolver = resolver ?? throw new ArgumentNullException(nameof(resolver));
         _environment = environment ?? throw new ArgumentNullException(nameof(environment));
+        _environmentIsComplete = environmentIsComplete;
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace SecurityGate.Tests.Rules.Django;
 /// findings of the rules it mentions; DJ001_good_*.py must produce no finding of DJ001.
 /// Markers: "# expect: DJ001[, DJ002]" on the line above the offending line; "# expect-at-module: DJ007" for findings
 /// about settings the module never sets (they point at its first line). Headers: "# django-version: 3.2",
-/// "# env: NAME=value" (the production environment). Other *.py files in Fixtures/ are importable modules.
+/// "# env: NAME=value" (the production environment; "# env: (empty)" for an empty one; no header: no --env-file). Other *.py files in Fixtures/ are importable modules.
 /// </summary>
 public partial class DjangoFixtureTests
 {
@@ -104,7 +104,8 @@ public partial class DjangoFixtureTests
                 DjangoSettingsModule = "fixtures." + fixture[..^3],
                 DjangoVersion = VersionHeader().Match(fixtureText) is { Success: true } v && DjangoVersion.TryParse(v.Groups["v"].Value, out var version)
                     ? version : new DjangoVersion(5, 2),
-                EnvFile = envPath,
+                // Without an "# env:" header the production environment is unknown (no --env-file).
+                EnvFile = fixtureText.Contains("# env:", StringComparison.Ordinal) ? envPath : null,
             };
             var result = await new GateRunner([DjangoAnalyzer.Create()]).RunAsync(options, files, [], null, CancellationToken.None);
             Assert.DoesNotContain(result.Findings, f => f.RuleId is "SG000" or "SG001");

@@ -1,3 +1,4 @@
+# env: (empty)
 import os
 
 # expect: DJ003
