@@ -34,7 +34,9 @@ public class ExampleProjectTests
         Assert.Equal("shop/settings/base.py:8", key.Where);
         Assert.DoesNotContain("7n#q!c2w", run.Out);
 
-        Assert.Contains(findings, f => f.Rule == "SSH001" && f.Where == "deploy/sshd_config:6");
+        // The "fix" appended at the end of sshd_config never takes effect: sshd keeps the first value.
+        var password = Assert.Single(findings, f => f.Rule == "SSH001" && f.Where == "deploy/sshd_config:6");
+        Assert.Contains("deploy/sshd_config:11 sets 'no' but sshd keeps the first value it reads", password.Message);
         Assert.Contains(findings, f => f.Rule == "SSH002" && f.Where == "deploy/sshd_config:5");
         // dev.py is not a deploy target: nothing is reported against it.
         Assert.DoesNotContain(findings, f => f.Target == "django:shop.settings.dev");

@@ -16,10 +16,24 @@ public sealed record SshdSetting(string Keyword, string? Value, SshdDirective? D
     /// <summary>True when the value is known and equals <paramref name="value"/> (case-insensitive).</summary>
     public bool Is(string value) => !IsTemplated && string.Equals(Value, value, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>"yes (line 12 of etc/ssh/sshd_config)" or "yes (default)".</summary>
-    public string Describe() => Directive is null
-        ? $"{Value} (default: not set)"
-        : $"{Value} (set at {Directive.Location.Path}:{Directive.Location.Line})";
+    /// <summary>
+    /// Later lines of a first-wins keyword that sshd ignores: the classic mistake of appending a "fix" at the end of
+    /// sshd_config, which never takes effect.
+    /// </summary>
+    public ImmutableArray<SshdDirective> Ignored { get; init; } = [];
+
+    /// <summary>"yes (set at etc/ssh/sshd_config:12)" or "yes (default: not set)", naming ignored later lines.</summary>
+    public string Describe()
+    {
+        var text = Directive is null
+            ? $"{Value} (default: not set)"
+            : $"{Value} (set at {Directive.Location.Path}:{Directive.Location.Line})";
+        var differing = Ignored.Where(d => !d.IsTemplated && !string.Equals(SshdValues.Normalize(d), Value, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (differing.Count > 0)
+            text += "; " + string.Join("; ", differing.Select(d =>
+                $"{d.Location.Path}:{d.Location.Line} sets '{SshdValues.Normalize(d)}' but sshd keeps the first value it reads"));
+        return text;
+    }
 }
 
 /// <summary>
@@ -57,8 +71,12 @@ public sealed class SshdEffectiveConfig
         var lines = Lines(keyword);
         if (lines.IsEmpty)
             return new SshdSetting(keyword, SshdValues.Default(keyword), null);
-        var directive = lines[0].Definition.Multiplicity == SshdMultiplicity.LastWins ? lines[^1] : lines[0];
-        return new SshdSetting(keyword, SshdValues.Normalize(directive), directive);
+        var multiplicity = lines[0].Definition.Multiplicity;
+        var directive = multiplicity == SshdMultiplicity.LastWins ? lines[^1] : lines[0];
+        return new SshdSetting(keyword, SshdValues.Normalize(directive), directive)
+        {
+            Ignored = multiplicity == SshdMultiplicity.FirstWins ? lines.RemoveAt(0) : [],
+        };
     }
 
     public SshdSetting PasswordAuthentication => Get(SshdKeywords.PasswordAuthentication);
