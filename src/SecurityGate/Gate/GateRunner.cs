@@ -47,7 +47,9 @@ public sealed class GateRunner(IReadOnlyList<IAnalyzer> analyzers)
         var findings = new List<Finding>(skipped.Select(SG002FileSkipped.Create));
         var sites = new List<SiteResult>();
         var djangoProjects = new List<DjangoProjectReport>();
-        var outputs = await Task.WhenAll(analyzers.Select(a => RunAnalyzerAsync(a, context, cancellationToken)));
+        // Analyzers are independent: run them on the thread pool so parsing (and, in a fresh process, JIT and type
+        // loading) of different file families uses every core.
+        var outputs = await Task.WhenAll(analyzers.Select(a => Task.Run(() => RunAnalyzerAsync(a, context, cancellationToken), cancellationToken)));
         foreach (var output in outputs)
         {
             findings.AddRange(output.Findings);
