@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-20}
-dotnet build -c Release src/SecurityGate.Cli -v q -nologo >/dev/null
-GATE="$PWD/src/SecurityGate.Cli/bin/Release/net10.0/security-gate"
+# Measure what ships in the action image: a self-contained ReadyToRun publish.
+dotnet publish src/SecurityGate.Cli -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -o bench/out -v q -nologo >/dev/null
+GATE="$PWD/bench/out/security-gate"
 TREE=$(mktemp -d)
 trap 'rm -rf "$TREE"' EXIT
 
