@@ -23,7 +23,7 @@ public sealed class DJ101SecretKeyCommitted : IRule<DjangoSettings>
             ? $"it is the default of environment variable {origin.Variable}, which the production environment does not set"
             : "it is a literal";
         yield return Rule.At(settings, key,
-            $"SECRET_KEY {SecretKeyStrength.Redacted(literal.Value)} is committed to the repository: {how} " +
+            $"SECRET_KEY ({SecretRedaction.Describe(literal.Value)}) is committed to the repository: {how} " +
             $"({key.Provenance}, settings module {settings.Module}).");
     }
 }

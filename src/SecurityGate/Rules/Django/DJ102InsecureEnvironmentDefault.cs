@@ -36,7 +36,7 @@ public sealed class DJ102InsecureEnvironmentDefault : IRule<DjangoSettings>
                 continue;
             if (!isInsecure(defaultValue))
                 continue;
-            var shown = name == "SECRET_KEY" && defaultValue is PythonString key ? SecretKeyStrength.Redacted(key.Value) : origin.DefaultText;
+            var shown = name == "SECRET_KEY" && defaultValue is PythonString key ? SecretRedaction.Describe(key.Value) : origin.DefaultText;
             yield return Rule.At(settings, setting,
                 $"{name} comes from environment variable {origin.Variable}; its default {shown} {why} if the variable is " +
                 $"missing in production (settings module {settings.Module}).");

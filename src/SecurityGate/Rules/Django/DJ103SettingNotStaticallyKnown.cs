@@ -44,5 +44,5 @@ public sealed class DJ103SettingNotStaticallyKnown : IRule<DjangoSettings>
 
     /// <summary>Possible values are shown, except secrets.</summary>
     private static string Show(string name, PythonValue value) =>
-        name == "SECRET_KEY" && value is PythonString s ? SecretKeyStrength.Redacted(s.Value) : value.ToString();
+        name == "SECRET_KEY" && value is PythonString s ? SecretRedaction.Describe(s.Value) : value.ToString();
 }

@@ -19,12 +19,12 @@ public sealed class DJ116HardCodedPassword : IRule<DjangoSettings>
             foreach (var (alias, config) in databases.Entries)
                 if (config is PythonDict database && Literal(database.Get("PASSWORD")) is { } password)
                     yield return Rule.At(settings, settings.Get("DATABASES"),
-                        $"DATABASES[{alias}]['PASSWORD'] is a literal {SecretKeyStrength.Redacted(password)} in settings module {settings.Module}.");
+                        $"DATABASES[{alias}]['PASSWORD'] is a literal ({SecretRedaction.Describe(password)}) in settings module {settings.Module}.");
 
         var mail = settings.Get("EMAIL_HOST_PASSWORD");
         if (!mail.IsDefault && Literal(mail.Value) is { } mailPassword)
             yield return Rule.At(settings, mail,
-                $"EMAIL_HOST_PASSWORD is a literal {SecretKeyStrength.Redacted(mailPassword)} in settings module {settings.Module}.");
+                $"EMAIL_HOST_PASSWORD is a literal ({SecretRedaction.Describe(mailPassword)}) in settings module {settings.Module}.");
     }
 
     /// <summary>A non-empty string that did not come from the production environment.</summary>

@@ -17,8 +17,4 @@ public static class SecretKeyStrength
             return $"it has only {distinct} distinct characters";
         return null;
     }
-
-    /// <summary>What may be shown of a secret: its length and at most its first 4 characters.</summary>
-    public static string Redacted(string key) =>
-        key.Length <= 8 ? $"({key.Length} characters, redacted)" : $"'{key[..4]}…' ({key.Length} characters, redacted)";
 }
