@@ -18,7 +18,10 @@ public sealed record ReportView(GitHubContext Context, string CheckName, string 
 
     /// <summary>A permalink at the judged commit, so the link still shows the flagged line after later pushes.</summary>
     public string BlobLink(SourceLocation location) =>
-        $"{Context.ServerUrl}/{Context.Repository}/blob/{Context.HeadSha}/{RepoPath(location)}#L{location.Line}";
+        $"{Context.ServerUrl}/{Context.Repository}/blob/{Context.HeadSha}/{EncodePath(RepoPath(location))}#L{location.Line}";
+
+    /// <summary>Every path segment percent-encoded: repository paths may hold '@', backticks, brackets or spaces.</summary>
+    private static string EncodePath(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
     public static string Title(Finding finding) => $"{finding.RuleId}: {finding.Title}";
 

@@ -48,9 +48,11 @@ public sealed class ActionLog(TextWriter output)
     public void Command(string command, IEnumerable<(string Name, string Value)> properties, string message) =>
         output.WriteLine(WorkflowCommand.Format(command, properties, message));
 
+    private readonly HashSet<string> _masked = new(StringComparer.Ordinal);
+
     public void Mask(string secret)
     {
-        if (secret.Length > 0)
+        if (secret.Length > 0 && _masked.Add(secret))
             Command("add-mask", [], secret);
     }
 
