@@ -65,6 +65,18 @@ public sealed class WorkflowCommandTests
     }
 
     [Fact]
+    public void AnnotationLines_MatchTheGoldenFile()
+    {
+        var output = new StringWriter();
+        var result = Sample.Of(
+            Sample.Finding(1, message: "Line one\r\n::set-output name=verdict::pass\n100% %0A::error::pwn"),
+            Sample.Finding(2, Severity.Warning, blocking: false, path: "deploy/a,b:c/nginx.conf"),
+            Sample.Finding(3, Severity.Note, blocking: false, path: null, endLine: 4));
+        WorkflowAnnotations.Write(new ActionLog(output), result, new ReportView(Sample.Context(), "SecurityGate"));
+        CommentBodyTests.Golden("workflow-commands.txt", output.ToString().Replace("\r\n", "\n"));
+    }
+
+    [Fact]
     public void Annotations_MultiLineRange_HasNoColumns()
     {
         var output = new StringWriter();
@@ -170,7 +182,7 @@ public sealed class CommentBodyTests
 {
     private static readonly ReportView View = new(Sample.Context(), "SecurityGate");
 
-    private static void Golden(string name, string actual)
+    internal static void Golden(string name, string actual)
     {
         var source = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "Golden", name);
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
@@ -219,5 +231,25 @@ public sealed class CommentBodyTests
         var state = PullRequestComment.ParseState(body)!;
         Assert.Equal(PullRequestComment.MaxStoredFingerprints, state.Fingerprints.Count);
         Assert.False(state.Complete);
+    }
+}
+
+public sealed class ActionMetadataTests
+{
+    /// <summary>A declared input that the code reads under another name silently keeps its default: keep both lists equal.</summary>
+    [Fact]
+    public void ActionYml_DeclaresExactlyTheInputsTheActionReads()
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..");
+        var lines = File.ReadAllLines(Path.Combine(root, "action.yml"));
+        var start = Array.IndexOf(lines, "inputs:");
+        var end = Array.IndexOf(lines, "outputs:");
+        var declared = lines[(start + 1)..end]
+            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^  [a-z-]+:$"))
+            .Select(l => l.Trim().TrimEnd(':'))
+            .Order().ToList();
+        Assert.Equal(ActionHarness.InputIds.Order().ToList(), declared);
+        var source = string.Join('\n', Directory.GetFiles(Path.Combine(root, "action", "SecurityGate.Action"), "*.cs").Select(File.ReadAllText));
+        Assert.All(declared, id => Assert.Contains($"\"{id}\"", source));
     }
 }
