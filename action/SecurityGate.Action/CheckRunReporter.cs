@@ -69,7 +69,7 @@ public sealed class CheckRunReporter(IGitHubClient client, ReportView view, Acti
         {
             return await client.Check.Run.Create(context.Owner, context.Name, create);
         }
-        catch (Exception e) when (e is ApiException or HttpRequestException && !GitHubErrors.IsPermissionDenied(e) && e is not ApiValidationException)
+        catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException && !GitHubErrors.IsPermissionDenied(e) && e is not ApiValidationException)
         {
             log.Info($"creating the check run failed ({GitHubErrors.Describe(e)}); checking whether it exists before retrying.");
             var existing = await client.Check.Run.GetAllForReference(context.Owner, context.Name, context.HeadSha,

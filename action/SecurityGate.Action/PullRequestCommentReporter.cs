@@ -41,7 +41,7 @@ public sealed class PullRequestCommentReporter(IGitHubClient client, ReportView 
         {
             created = await client.Issue.Comment.Create(context.Owner, context.Name, number, body);
         }
-        catch (Exception e) when (e is ApiException or HttpRequestException && !GitHubErrors.IsPermissionDenied(e) && e is not ApiValidationException)
+        catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException && !GitHubErrors.IsPermissionDenied(e) && e is not ApiValidationException)
         {
             // The create may have happened even though the answer was lost: look again before creating again.
             log.Info($"creating the PR comment failed ({GitHubErrors.Describe(e)}); looking for it before retrying.");

@@ -242,6 +242,22 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASlowCommentCreate_TimesOut_ThenIsSearchedFor_BeforeCreatingAgain()
+    {
+        using var step = new ActionHarness(_fake);
+        _fake.AddFault("POST", "/issues/7/comments", 1, async http =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            http.Response.StatusCode = 500;
+        });
+        var run = await step.RunAsync(step.FastRetries(attemptTimeout: TimeSpan.FromMilliseconds(400)));
+        Assert.Equal(ExitCodes.Blocked, run.ExitCode);
+        Assert.Contains("creating the PR comment failed", run.Out);
+        Assert.Equal(2, Requests("GET", "/issues/7/comments").Count);
+        Assert.Single(_fake.CommentsOn(7));
+    }
+
+    [Fact]
     public async Task AnExhaustedBudget_GivesUpOnTheChannel_NotOnTheVerdict()
     {
         using var step = new ActionHarness(_fake);
