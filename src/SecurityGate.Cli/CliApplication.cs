@@ -19,6 +19,7 @@ public sealed class CliApplication(CliConsole console)
         var scan = new ScanCommand(console, _analyzers);
         root.Subcommands.Add(scan.Command);
         root.Subcommands.Add(RulesCommand.Create(console, _analyzers));
+        root.Subcommands.Add(ActionCommand.Create(console, _analyzers));
         // The built-in action prints the entry assembly's version, which is the test host's when run in-process.
         foreach (var option in root.Options.OfType<VersionOption>())
             option.Action = new PrintVersionAction(console);
