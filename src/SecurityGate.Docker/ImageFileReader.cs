@@ -13,6 +13,8 @@ public sealed record ImageFileLimits
 
     public long MaxFileBytes { get; init; } = 1024 * 1024;
     public int MaxFiles { get; init; } = 5000;
+    /// <summary>The whole folder as streamed by the engine (binaries included) before filtering.</summary>
+    public long MaxArchiveBytes { get; init; } = 256L * 1024 * 1024;
 
     /// <summary>File names the Django source reads: Python modules, dependency pins, dotenv files.</summary>
     public IReadOnlyList<string> Extensions { get; init; } = [".py", ".txt", ".toml", ".cfg", ".in", ".lock"];
@@ -43,7 +45,10 @@ public static class ImageFileReader
             var archive = await client.Containers.GetArchiveFromContainerAsync(created.ID,
                 new GetArchiveFromContainerParameters { Path = folder }, statOnly: false, cancellationToken);
             await using var stream = archive.Stream;
-            return await ReadTarAsync(stream, limits, cancellationToken);
+            // Buffer first: Docker.DotNet's chunked response stream throws EndOfStreamException on the short reads
+            // TarReader makes near the end of the archive; the buffer is capped so a huge folder cannot exhaust memory.
+            using var buffer = await BufferAsync(stream, limits.MaxArchiveBytes, folder, cancellationToken);
+            return await ReadTarAsync(buffer, limits, cancellationToken);
         }
         finally
         {
@@ -59,17 +64,41 @@ public static class ImageFileReader
         await using var reader = new TarReader(tar, leaveOpen: true);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
         {
-            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null)
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
                 continue;
             var slash = entry.Name.IndexOf('/', StringComparison.Ordinal);
             var path = slash < 0 ? entry.Name : entry.Name[(slash + 1)..];
             if (path.Length == 0 || entry.Length > limits.MaxFileBytes || !IsWanted(path, limits) || ++count > limits.MaxFiles)
                 continue;
             using var buffer = new MemoryStream((int)entry.Length);
-            await entry.DataStream.CopyToAsync(buffer, cancellationToken);
+            // An empty file (a package's __init__.py) has no data stream.
+            if (entry.DataStream is { } data)
+                await data.CopyToAsync(buffer, cancellationToken);
             files.Add(path, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         }
         return files;
+    }
+
+    private static async Task<MemoryStream> BufferAsync(Stream stream, long maxBytes, string folder, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                    throw new InvalidDataException($"{folder} in the image is larger than {maxBytes / (1024 * 1024)} MB; set the app folder to the Django project");
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (EndOfStreamException)
+        {
+            // The chunked stream signals its end this way after the last chunk; what was read is the whole archive.
+        }
+        buffer.Position = 0;
+        return buffer;
     }
 
     private static bool IsWanted(string path, ImageFileLimits limits)
