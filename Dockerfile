@@ -4,6 +4,8 @@
 ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
 ARG BASE_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0
 
+# No --platform=$BUILDPLATFORM here: the classic builder leaves BUILDPLATFORM empty and rejects it. buildx builds
+# the arm64 variant of this stage under QEMU (release.yml).
 FROM ${SDK_IMAGE} AS build
 # Set by BuildKit/buildx per platform (amd64, arm64); empty with the classic builder, which then builds amd64.
 ARG TARGETARCH
