@@ -163,4 +163,15 @@ public sealed class ImageRuleTests
         var catalog = AnalyzerCatalog.All().SelectMany(a => a.Rules).Select(r => r.Id).ToHashSet();
         Assert.DoesNotContain(descriptors, d => catalog.Contains(d.Id));
     }
+
+    [Fact]
+    public void Every_image_rule_has_its_help_anchor_in_the_readme()
+    {
+        var readme = File.ReadAllText(Path.Combine(DockerEnvironment.RepositoryRoot, "README.md"));
+        Assert.All(ImageRules.All.Select(r => r.Descriptor), d =>
+        {
+            Assert.Contains($"<a id=\"{d.Id.ToLowerInvariant()}\"></a>{d.Id} | {d.Title} |", readme);
+            Assert.EndsWith("#" + d.Id.ToLowerInvariant(), d.HelpUri);
+        });
+    }
 }
