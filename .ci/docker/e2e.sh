@@ -9,6 +9,15 @@
 # E2E_MODE=action: ARGS = action (the constant args of action.yml); additionally asserts GITHUB_OUTPUT and
 #   GITHUB_STEP_SUMMARY. Needs the fake GitHub API (GITHUB_API_URL) — see the follow-up note in README "Action".
 #
+# Follow-up to switch the default to action mode, once `security-gate action` is in the image:
+#   1. Dockerfile: COPY action/SecurityGate.Action/*.csproj beside the other project files in the restore layer (and
+#      make the Cli, or the published project, reference it) so that `security-gate action` exists in the image.
+#   2. Start a fake GitHub API on 127.0.0.1:<free port> (the teammate's test fake, or a small python3 http.server
+#      script recording POST/PATCH bodies) and pass E2E_GITHUB_API_URL=http://127.0.0.1:<port>/; assert the check run
+#      and the comment it received.
+#   3. Start a staging server on 127.0.0.1 (nginx-light from .ci/install.sh, or python3 -m http.server) and pass
+#      INPUT_URL=http://127.0.0.1:<port>/ as an extra case.
+#   4. E2E_MODE=action as the default here and in EndToEndTests.
 # Writes everything under $E2E_OUT (default artifacts/e2e) for the xunit test to inspect; prints one line per case.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
