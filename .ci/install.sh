@@ -5,6 +5,8 @@ set -euo pipefail
 APT_PACKAGES=(
   openssh-server   # sshd -T: the reference for sshd_config semantics (ssh-keygen comes with openssh-client)
   nginx-light      # a real TLS server for the live probe's protocol-version tests
+  docker.io        # a real Docker engine: the action image, the image audit and image mode (tests/SecurityGate.Docker.Tests)
+  debootstrap      # the offline base images the Dockerfile names (.ci/docker/build-base-images.sh)
 )
 
 if [ "${#APT_PACKAGES[@]}" -gt 0 ]; then
@@ -18,3 +20,8 @@ bash .ci/install-django-reference.sh
 
 # The real MDN HTTP Observatory (npm), the reference for the grade computation.
 bash tests/SecurityGate.Tests/Sources/Live/Observatory/install-observatory.sh
+
+# Docker: start the engine (no bridge, host networking only) and import the base images once (about 1 min), so the
+# Docker tests only build on top of them.
+bash .ci/docker/start-dockerd.sh
+bash .ci/docker/build-base-images.sh

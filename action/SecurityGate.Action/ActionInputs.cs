@@ -25,11 +25,14 @@ public sealed record ActionInputs
     public required string RepositoryPath { get; init; }
     public string? ConfigPath { get; init; }
     public string CheckName { get; init; } = DefaultCheckName;
-    public CommentMode Comment { get; init; } = CommentMode.OnFailure;
+    public CommentMode Comment { get; init; } = CommentMode.Always;
     public string? JsonReportPath { get; init; }
     public string? SarifReportPath { get; init; }
     public IReadOnlyList<ProbeHeader> Headers { get; init; } = [];
     public string? GitHubToken { get; init; }
+
+    /// <summary>The app image to audit and start for the live probe (<c>image:</c> mode), or null.</summary>
+    public ImageInput? Image { get; init; }
 
     public static string VariableName(string inputId) => "INPUT_" + inputId.Replace(' ', '_').ToUpperInvariant();
 
@@ -78,8 +81,8 @@ public sealed record ActionInputs
 
         var comment = Input("comment")?.ToLowerInvariant() switch
         {
-            null or "on-failure" => CommentMode.OnFailure,
-            "always" => CommentMode.Always,
+            null or "always" => CommentMode.Always,
+            "on-failure" => CommentMode.OnFailure,
             "never" => CommentMode.Never,
             var other => throw new ConfigurationException($"input comment: expected always, on-failure or never, got '{other}'."),
         };
@@ -95,7 +98,32 @@ public sealed record ActionInputs
             SarifReportPath = ReportPath(Input("sarif-report"), "sarif-report", workspace),
             Headers = [.. Lines(Input("headers") ?? "").Select(ParseHeader)],
             GitHubToken = Input("github-token"),
+            Image = ReadImage(Input, workspace),
         };
+    }
+
+    /// <summary>The image-* inputs; they only mean something together with image.</summary>
+    private static ImageInput? ReadImage(Func<string, string?> input, string workspace)
+    {
+        // The runner passes every declared input with its default, so image-* alone (e.g. image-port: 8000) is normal.
+        if (input("image") is not { } image)
+            return null;
+        var port = ImageInput.DefaultPort;
+        if (input("image-port") is { } portText &&
+            (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) ||
+             port is < 1 or > 65535))
+            throw new ConfigurationException($"input image-port: expected a TCP port 1–65535, got '{portText}'.");
+        var healthPath = input("image-health-path") ?? "/";
+        if (!healthPath.StartsWith('/'))
+            throw new ConfigurationException($"input image-health-path: expected a path starting with '/', got '{healthPath}'.");
+        string? envFile = null;
+        if (input("image-env-file") is { } envInput)
+        {
+            envFile = Path.GetFullPath(envInput, workspace);
+            if (!File.Exists(envFile))
+                throw new ConfigurationException($"input image-env-file: {envInput} does not exist in the workspace.");
+        }
+        return new ImageInput(image, port, healthPath, envFile, input("image-command"));
     }
 
     private static IEnumerable<string> Lines(string value) =>

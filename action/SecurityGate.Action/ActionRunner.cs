@@ -46,7 +46,9 @@ public sealed class ActionRunner(IReadOnlyList<IAnalyzer> analyzers, RetryPolicy
             foreach (var header in inputs.Headers)
                 log.Mask(header.Value);
             var options = BuildOptions(inputs, environment.Variables, runner.RuleIds, context.Workspace);
-            result = await runner.RunAsync(options, cancellationToken);
+            result = inputs.Image is { } image
+                ? await ImageMode.RunAsync(image, options, analyzers, environment.Variables, log, cancellationToken)
+                : await runner.RunAsync(options, cancellationToken);
         }
         catch (ConfigurationException e)
         {

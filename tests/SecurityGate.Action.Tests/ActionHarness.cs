@@ -23,7 +23,8 @@ public sealed class ActionHarness : IDisposable
     public static readonly string[] InputIds =
     [
         "fail-on", "path", "url", "config", "env-file", "min-grade", "timeout", "check-name", "comment", "json-report",
-        "sarif-report", "headers", "github-token",
+        "sarif-report", "headers", "github-token", "image", "image-port", "image-env-file", "image-health-path",
+        "image-command",
     ];
 
     private readonly string _root = Directory.CreateTempSubdirectory("sg-action-").FullName;

@@ -90,10 +90,20 @@ public sealed class EndToEndTests : IAsyncLifetime
     {
         using var step = new ActionHarness(_fake);
         step.WritePassingRepository();
+        step.SetInput("comment", "on-failure");
         Assert.Equal(ExitCodes.Pass, (await step.RunAsync()).ExitCode);
         Assert.Empty(_fake.CommentsOn(7));
         step.SetInput("comment", "always");
         await step.RunAsync();
+        Assert.Single(_fake.CommentsOn(7));
+    }
+
+    [Fact]
+    public async Task Passing_WithTheDefaultCommentInput_PostsTheSummaryComment()
+    {
+        using var step = new ActionHarness(_fake);
+        step.WritePassingRepository();
+        Assert.Equal(ExitCodes.Pass, (await step.RunAsync()).ExitCode);
         Assert.Single(_fake.CommentsOn(7));
     }
 
@@ -295,6 +305,22 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal("SecurityGate (api)", (string?)create.Json["name"]);
         Assert.All(create.Json["output"]!["annotations"]!.AsArray(), a => Assert.Equal("services/api/app/settings.py", (string?)a!["path"]));
         Assert.StartsWith("<!-- security-gate:SecurityGate (api) -->", (string)Assert.Single(_fake.CommentsOn(7))["body"]!);
+    }
+
+    [Theory]
+    [InlineData("image-port", "http", "input image-port")]
+    [InlineData("image-port", "70000", "input image-port")]
+    [InlineData("image-health-path", "health", "input image-health-path")]
+    [InlineData("image-env-file", "missing.env", "input image-env-file")]
+    public async Task BadImageInputs_ExitTwo_BeforeAnyContainerStarts(string input, string value, string named)
+    {
+        using var step = new ActionHarness(_fake);
+        step.WritePassingRepository();
+        step.SetInput("image", "shop:pr");
+        step.SetInput(input, value);
+        var run = await step.RunCliAsync();
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains(named, run.Error);
     }
 
     [Theory]

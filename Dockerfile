@@ -1,0 +1,35 @@
+# The SecurityGate action image. GitHub builds it with no build-args (runs.image: Dockerfile), so the defaults must
+# be the public images; CI builds the same file offline against locally imported images of the same names
+# (.ci/docker/build-base-images.sh). Multi-stage: the SDK only builds, the final image holds the app alone.
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
+ARG BASE_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0
+
+# No --platform=$BUILDPLATFORM here: the classic builder leaves BUILDPLATFORM empty and rejects it. buildx builds
+# the arm64 variant of this stage under QEMU (release.yml).
+FROM ${SDK_IMAGE} AS build
+# Set by BuildKit/buildx per platform (amd64, arm64); empty with the classic builder, which then builds amd64.
+ARG TARGETARCH
+# ReadyToRun halves start-up JIT work (see README "Performance"); false gives the plain self-contained build.
+ARG READY_TO_RUN=true
+WORKDIR /src
+# Restore first, from the project files alone, so the layer is reused until a dependency changes.
+COPY global.json Directory.Build.props ./
+COPY src/SecurityGate/SecurityGate.csproj src/SecurityGate/
+COPY src/SecurityGate.Cli/SecurityGate.Cli.csproj src/SecurityGate.Cli/
+COPY action/SecurityGate.Action/SecurityGate.Action.csproj action/SecurityGate.Action/
+RUN case "${TARGETARCH:-amd64}" in amd64) rid=linux-x64 ;; arm64) rid=linux-arm64 ;; \
+      *) echo "unsupported TARGETARCH=${TARGETARCH}" >&2; exit 1 ;; esac \
+ && echo "$rid" > /tmp/rid \
+ && dotnet restore src/SecurityGate.Cli/SecurityGate.Cli.csproj -r "$rid" \
+      -p:SelfContained=true -p:PublishReadyToRun=${READY_TO_RUN}
+COPY src/ src/
+COPY action/ action/
+RUN dotnet publish src/SecurityGate.Cli/SecurityGate.Cli.csproj --no-restore -c Release -r "$(cat /tmp/rid)" \
+      -p:SelfContained=true -p:PublishReadyToRun=${READY_TO_RUN} -p:DebugType=none -p:GenerateDocumentationFile=false \
+      -o /app
+
+FROM ${BASE_IMAGE}
+COPY --from=build /app /app
+# Docker actions must run as root: the workspace is owned by the runner user and mounted over /github/workspace.
+USER root
+ENTRYPOINT ["/app/security-gate"]

@@ -1,0 +1,10 @@
+namespace SecurityGate.Action;
+
+/// <summary>
+/// The <c>image:</c> inputs: the app image (built earlier in the workflow) that the gate audits, starts on the host
+/// network, probes like a staging URL, and always removes.
+/// </summary>
+public sealed record ImageInput(string Image, int Port, string HealthPath, string? EnvFile, string? Command)
+{
+    public const int DefaultPort = 8000;
+}
