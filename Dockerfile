@@ -16,6 +16,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props ./
 COPY src/SecurityGate/SecurityGate.csproj src/SecurityGate/
 COPY src/SecurityGate.Cli/SecurityGate.Cli.csproj src/SecurityGate.Cli/
+COPY src/SecurityGate.Docker/SecurityGate.Docker.csproj src/SecurityGate.Docker/
 COPY action/SecurityGate.Action/SecurityGate.Action.csproj action/SecurityGate.Action/
 RUN case "${TARGETARCH:-amd64}" in amd64) rid=linux-x64 ;; arm64) rid=linux-arm64 ;; \
       *) echo "unsupported TARGETARCH=${TARGETARCH}" >&2; exit 1 ;; esac \

@@ -47,11 +47,16 @@ run_case() {
   local commands="$root/runner_temp/_runner_file_commands"
   : > "$commands/set_output_e2e"; : > "$commands/step_summary_e2e"; : > "$commands/set_env_e2e"
 
-  local args
+  # The action writes reports under the workspace only (input json-report is relative to it).
+  local args report_input report
   if [ "$E2E_MODE" = action ]; then
     args=(action)
+    report_input=securitygate-report.json
+    report="$root/workspace/securitygate-report.json"
   else
     args=(scan . --format json --output /github/runner_temp/report.json --format text)
+    report_input=/github/runner_temp/report.json
+    report="$root/runner_temp/report.json"
   fi
 
   local env_args=()
@@ -65,10 +70,10 @@ run_case() {
     "GITHUB_OUTPUT=/github/file_commands/set_output_e2e" "GITHUB_STEP_SUMMARY=/github/file_commands/step_summary_e2e" \
     "GITHUB_ENV=/github/file_commands/set_env_e2e" \
     "INPUT_PATH=." "INPUT_FAIL-ON=error" "INPUT_GITHUB-TOKEN=e2e-token" "INPUT_CHECK-NAME=SecurityGate" \
-    "INPUT_COMMENT=on-failure" "INPUT_JSON-REPORT=/github/runner_temp/report.json" "INPUT_SARIF-REPORT=" \
+    "INPUT_COMMENT=on-failure" "INPUT_JSON-REPORT=$report_input" "INPUT_SARIF-REPORT=" \
     "INPUT_URL=" "INPUT_CONFIG=" "INPUT_MIN-GRADE=" "INPUT_ENV-FILE=" "INPUT_HEADERS=" "INPUT_IMAGE=" \
     "INPUT_IMAGE-PORT=8000" "INPUT_IMAGE-ENV-FILE=" "INPUT_IMAGE-HEALTH-PATH=/" "INPUT_IMAGE-COMMAND=" \
-    "INPUT_DJANGO-CHECK-IN-IMAGE=false" "INPUT_TIMEOUT=20" "$@"; do
+    "INPUT_TIMEOUT=20" "$@"; do
     env_args+=(-e "$kv")
   done
 
@@ -84,12 +89,13 @@ run_case() {
   echo "$status" > "$root/exit-code"
 
   [ "$status" = "$expected" ] || { tail -n 20 "$root/stderr.txt" >&2; fail "$name: exit $status, expected $expected"; }
-  local report="$root/runner_temp/report.json"
   [ -s "$report" ] || fail "$name: no JSON report at $report"
   local verdict=pass; [ "$expected" = "$EXIT_BLOCKING" ] && verdict=fail
   grep -q "\"verdict\": *\"$verdict\"" "$report" || fail "$name: report verdict is not $verdict"
   if [ "$E2E_MODE" = action ]; then
-    grep -q "^verdict=$verdict$" "$commands/set_output_e2e" || fail "$name: GITHUB_OUTPUT lacks verdict=$verdict"
+    # Outputs use the multiline-safe form: name<<DELIMITER, value, DELIMITER.
+    [ "$(awk '/^verdict<</ { getline; print; exit }' "$commands/set_output_e2e")" = "$verdict" ] \
+      || fail "$name: GITHUB_OUTPUT lacks verdict $verdict"
     [ -s "$commands/step_summary_e2e" ] || fail "$name: empty GITHUB_STEP_SUMMARY"
   fi
   echo "e2e $name: exit $status as expected ($E2E_MODE mode)"
