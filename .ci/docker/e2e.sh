@@ -4,20 +4,12 @@
 #     -v <runner temp dirs>:/github/{runner_temp,home,workflow,file_commands} -e INPUT_<ID>=… -e GITHUB_*=… IMAGE ARGS
 # (see /github paths in github-actions.md §1.4–1.5), plus --network host so that all traffic stays on 127.0.0.1.
 #
-# E2E_MODE=scan (default, until `security-gate action` lands): ARGS = scan . --format json --output …; asserts the
-#   exit code and the JSON report.
-# E2E_MODE=action: ARGS = action (the constant args of action.yml); additionally asserts GITHUB_OUTPUT and
-#   GITHUB_STEP_SUMMARY. Needs the fake GitHub API (GITHUB_API_URL) — see the follow-up note in README "Action".
-#
-# Follow-up to switch the default to action mode, once `security-gate action` is in the image:
-#   1. Dockerfile: COPY action/SecurityGate.Action/*.csproj beside the other project files in the restore layer (and
-#      make the Cli, or the published project, reference it) so that `security-gate action` exists in the image.
-#   2. Start a fake GitHub API on 127.0.0.1:<free port> (the teammate's test fake, or a small python3 http.server
-#      script recording POST/PATCH bodies) and pass E2E_GITHUB_API_URL=http://127.0.0.1:<port>/; assert the check run
-#      and the comment it received.
-#   3. Start a staging server on 127.0.0.1 (nginx-light from .ci/install.sh, or python3 -m http.server) and pass
-#      INPUT_URL=http://127.0.0.1:<port>/ as an extra case.
-#   4. E2E_MODE=action as the default here and in EndToEndTests.
+# E2E_MODE=scan (default): ARGS = scan . --format json --output …; asserts the exit code and the JSON report
+#   (tests/SecurityGate.Docker.Tests/EndToEndTests.cs).
+# E2E_MODE=action: ARGS = action (the constant args of action.yml) with E2E_GITHUB_API_URL pointing at a GitHub API
+#   on 127.0.0.1; additionally asserts GITHUB_OUTPUT and GITHUB_STEP_SUMMARY. The xunit test
+#   tests/SecurityGate.Action.Tests/ContainerEndToEndTests.cs runs this mode against the fake GitHub API and asserts
+#   the check runs and the pull-request comment it received.
 # Writes everything under $E2E_OUT (default artifacts/e2e) for the xunit test to inspect; prints one line per case.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
