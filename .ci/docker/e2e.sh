@@ -10,6 +10,7 @@
 #   on 127.0.0.1; additionally asserts GITHUB_OUTPUT and GITHUB_STEP_SUMMARY. The xunit test
 #   tests/SecurityGate.Action.Tests/ContainerEndToEndTests.cs runs this mode against the fake GitHub API and asserts
 #   the check runs and the pull-request comment it received.
+# E2E_STAGING_URL (optional): a staging server on 127.0.0.1 passed as input url, so the live probe runs too.
 # Writes everything under $E2E_OUT (default artifacts/e2e) for the xunit test to inspect; prints one line per case.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -63,7 +64,7 @@ run_case() {
     "GITHUB_ENV=/github/file_commands/set_env_e2e" \
     "INPUT_PATH=." "INPUT_FAIL-ON=error" "INPUT_GITHUB-TOKEN=e2e-token" "INPUT_CHECK-NAME=SecurityGate" \
     "INPUT_COMMENT=on-failure" "INPUT_JSON-REPORT=$report_input" "INPUT_SARIF-REPORT=" \
-    "INPUT_URL=" "INPUT_CONFIG=" "INPUT_MIN-GRADE=" "INPUT_ENV-FILE=" "INPUT_HEADERS=" "INPUT_IMAGE=" \
+    "INPUT_URL=${E2E_STAGING_URL:-}" "INPUT_CONFIG=" "INPUT_MIN-GRADE=" "INPUT_ENV-FILE=" "INPUT_HEADERS=" "INPUT_IMAGE=" \
     "INPUT_IMAGE-PORT=8000" "INPUT_IMAGE-ENV-FILE=" "INPUT_IMAGE-HEALTH-PATH=/" "INPUT_IMAGE-COMMAND=" \
     "INPUT_TIMEOUT=20" "$@"; do
     env_args+=(-e "$kv")

@@ -1,4 +1,12 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SecurityGate.Configuration;
 
 namespace SecurityGate.Action.Tests;
@@ -16,9 +24,33 @@ public sealed class ContainerEndToEndTests : IAsyncLifetime
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(15);
     private FakeGitHub _fake = null!;
 
-    public async Task InitializeAsync() => _fake = await FakeGitHub.StartAsync();
+    private WebApplication _staging = null!;
+    private string _stagingUrl = "";
 
-    public async Task DisposeAsync() => await _fake.DisposeAsync();
+    public async Task InitializeAsync()
+    {
+        _fake = await FakeGitHub.StartAsync();
+        // A plain-HTTP staging server on 127.0.0.1 (the container shares the host network): the probe must find that
+        // HTTP is not redirected to HTTPS and that HTTPS does not answer.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _staging = builder.Build();
+        _staging.MapGet("/{**path}", (HttpContext http) =>
+        {
+            http.Response.Headers["Set-Cookie"] = "sessionid=abc; Path=/";
+            return Results.Content("<html><body>shop</body></html>", "text/html");
+        });
+        await _staging.StartAsync();
+        _stagingUrl = _staging.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _staging.DisposeAsync();
+        await _fake.DisposeAsync();
+    }
 
     private static string RepositoryRoot => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
 
@@ -32,6 +64,7 @@ public sealed class ContainerEndToEndTests : IAsyncLifetime
             ["E2E_OUT"] = output,
             ["E2E_GITHUB_API_URL"] = _fake.ApiUrl,
             ["ACTION_IMAGE"] = "securitygate-action:e2e-action",
+            ["E2E_STAGING_URL"] = _stagingUrl,
         });
         Assert.True(exitCode == 0, $"e2e.sh (action mode) exited with {exitCode}:\n{log}");
 
@@ -49,6 +82,17 @@ public sealed class ContainerEndToEndTests : IAsyncLifetime
         // One pull-request comment, updated in place by the second run.
         var comment = Assert.Single(_fake.CommentsOn(PullRequest));
         Assert.StartsWith("<!-- security-gate:SecurityGate -->", (string)comment["body"]!);
+
+        // The live probe reached the staging server from inside the container and judged it.
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "blocking", "workspace", "securitygate-report.json")));
+        var site = Assert.Single(report.RootElement.GetProperty("sites").EnumerateArray());
+        Assert.Equal(_stagingUrl, site.GetProperty("url").GetString());
+        var liveRules = report.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("target").GetString() == "url:" + _stagingUrl)
+            .Select(f => f.GetProperty("ruleId").GetString()).ToHashSet();
+        Assert.NotEmpty(liveRules);
+        Assert.True(liveRules.Contains("WEB002") || liveRules.Contains("WEB003"),
+            $"expected HTTPS-unreachable or no-redirect findings, got {string.Join(", ", liveRules)}");
 
         // Outputs and the step summary as the runner would read them.
         var outputs = File.ReadAllText(Path.Combine(output, "blocking", "runner_temp", "_runner_file_commands", "set_output_e2e"));
