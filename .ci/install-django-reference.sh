@@ -39,7 +39,7 @@ STRICT="${SG_DJANGO_STRICT:-0}"
 FORCE="${SG_DJANGO_FORCE:-0}"
 
 # --- pins ---------------------------------------------------------------------------------
-# name|package|pinned version|sha256 of the pinned .deb|preferred suites for a fallback|series regex
+# package|pinned Debian version|sha256 of the pinned .deb (apt also verifies it against the signed index)
 DJANGO_42_PIN='python3-django|3:4.2.28-0+deb13u2|909e3a132b71de394806a0563f2297e0618b7b7cc8e7acee39da629b285c01e8'
 DJANGO_52_PIN='python3-django|3:5.2.18-2|6c8eb4bebb9408f7b6578be3ebbb2600d4675e752ca163e99c28f79948ba44dd'
 ASGIREF_PIN='python3-asgiref|3.8.1-1|2d5eb99f6a6703298c35054a12a92828b89f2c23aafc424f1f63e880b963951a'
