@@ -10,8 +10,6 @@ public sealed record ConfigEntry(string Value, string Origin);
 /// </summary>
 public sealed record ConfigLayer(string Name, IReadOnlyDictionary<string, ConfigEntry> Entries)
 {
-    public static ConfigLayer Empty(string name) => new(name, new Dictionary<string, ConfigEntry>());
-
     public const char ListSeparator = '\n';
 
     public static string JoinList(IEnumerable<string> items) => string.Join(ListSeparator, items);

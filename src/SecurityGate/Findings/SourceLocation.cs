@@ -9,9 +9,5 @@ public sealed record SourceLocation(string Path, int Line, int Column, int EndLi
     public static SourceLocation At(string path, int line, int column = 1, int? endColumn = null) =>
         new(path, line, column, line, endColumn ?? column);
 
-    /// <summary>A location covering whole line <paramref name="line"/> of length <paramref name="lineLength"/>.</summary>
-    public static SourceLocation WholeLine(string path, int line, int lineLength) =>
-        new(path, line, 1, line, Math.Max(1, lineLength + 1));
-
     public override string ToString() => $"{Path}:{Line}:{Column}";
 }

@@ -33,7 +33,7 @@ public static class DjangoDefaults
         "SECURE_CROSS_ORIGIN_OPENER_POLICY" => version >= V4_0 ? new PythonString("same-origin") : null,
         "SECRET_KEY_FALLBACKS" => version >= V4_1 ? new PythonList([]) : null,
         "DEFAULT_HASHING_ALGORITHM" => version >= V3_1 && version < V4_0 ? new PythonString("sha256") : null,
-        "CSRF_FAILURE_VIEW" => new PythonString("django.views.csrf.csrf_failure"),
+        "CSRF_FAILURE_VIEW" => new PythonString(DjangoNames.DefaultCsrfFailureView),
         "SESSION_COOKIE_SAMESITE" or "CSRF_COOKIE_SAMESITE" => new PythonString("Lax"),
         "SESSION_COOKIE_NAME" => new PythonString("sessionid"),
         "CSRF_COOKIE_NAME" => new PythonString("csrftoken"),
