@@ -11,6 +11,9 @@
 #   tests/SecurityGate.Action.Tests/ContainerEndToEndTests.cs runs this mode against the fake GitHub API and asserts
 #   the check runs and the pull-request comment it received.
 # E2E_STAGING_URL (optional): a staging server on 127.0.0.1 passed as input url, so the live probe runs too.
+# E2E_CASES (default "blocking relaxed"): which cases to run; "image" (action mode) runs image mode instead: the app
+#   image E2E_IMAGE started through the mounted Docker socket with E2E_IMAGE_COMMAND on E2E_IMAGE_PORT, the dotenv file
+#   E2E_IMAGE_ENV_FILE copied into the workspace as image.env (input image-env-file), and django-check-in-image: true.
 # Writes everything under $E2E_OUT (default artifacts/e2e) for the xunit test to inspect; prints one line per case.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -36,6 +39,7 @@ run_case() {
   mkdir -p "$root/workspace" "$root/runner_temp/_github_home" "$root/runner_temp/_github_workflow" \
            "$root/runner_temp/_runner_file_commands"
   cp -r "$FIXTURE/." "$root/workspace/"
+  if [ -n "${E2E_IMAGE_ENV_FILE:-}" ]; then cp "$E2E_IMAGE_ENV_FILE" "$root/workspace/image.env"; fi
   sed "s/@HEAD_SHA@/$(printf '%040d' 1)/" .ci/docker/e2e-pull-request-event.json > "$root/runner_temp/_github_workflow/event.json"
   local commands="$root/runner_temp/_runner_file_commands"
   : > "$commands/set_output_e2e"; : > "$commands/step_summary_e2e"; : > "$commands/set_env_e2e"
@@ -66,6 +70,7 @@ run_case() {
     "INPUT_COMMENT=on-failure" "INPUT_JSON-REPORT=$report_input" "INPUT_SARIF-REPORT=" \
     "INPUT_URL=${E2E_STAGING_URL:-}" "INPUT_CONFIG=" "INPUT_MIN-GRADE=" "INPUT_ENV-FILE=" "INPUT_HEADERS=" "INPUT_IMAGE=" \
     "INPUT_IMAGE-PORT=8000" "INPUT_IMAGE-ENV-FILE=" "INPUT_IMAGE-HEALTH-PATH=/" "INPUT_IMAGE-COMMAND=" \
+    "INPUT_DJANGO-CHECK-IN-IMAGE=false" \
     "INPUT_TIMEOUT=20" "$@"; do
     env_args+=(-e "$kv")
   done
@@ -94,7 +99,19 @@ run_case() {
   echo "e2e $name: exit $status as expected ($E2E_MODE mode)"
 }
 
-# The bundled insecure project blocks with the default fail-on …
-run_case blocking "$EXIT_BLOCKING"
-# … and passes when the step relaxes the policy (scan mode: the engine's own environment layer; action mode: the input).
-run_case relaxed "$EXIT_PASS" "INPUT_FAIL-ON=never" "SECURITY_GATE__FAIL_ON=never"
+for case_name in ${E2E_CASES:-blocking relaxed}; do
+  case "$case_name" in
+    # The bundled insecure project blocks with the default fail-on …
+    blocking) run_case blocking "$EXIT_BLOCKING" ;;
+    # … and passes when the step relaxes the policy (scan mode: the engine's own environment layer; action mode: the input).
+    relaxed) run_case relaxed "$EXIT_PASS" "INPUT_FAIL-ON=never" "SECURITY_GATE__FAIL_ON=never" ;;
+    # Image mode from inside the action container: audit, start, probe and Django's own check, through the socket.
+    image)
+      [ "$E2E_MODE" = action ] && [ -n "${E2E_IMAGE:-}" ] || fail "case image needs E2E_MODE=action and E2E_IMAGE"
+      bash tests/SecurityGate.Docker.Tests/Images/build-test-images.sh >/dev/null
+      run_case image "$EXIT_BLOCKING" "INPUT_IMAGE=$E2E_IMAGE" "INPUT_IMAGE-PORT=${E2E_IMAGE_PORT:-8000}" \
+        "INPUT_IMAGE-COMMAND=${E2E_IMAGE_COMMAND:-}" "INPUT_DJANGO-CHECK-IN-IMAGE=true" \
+        "INPUT_IMAGE-ENV-FILE=${E2E_IMAGE_ENV_FILE:+image.env}" ;;
+    *) fail "unknown case $case_name" ;;
+  esac
+done

@@ -107,7 +107,12 @@ public sealed record ActionInputs
     {
         // The runner passes every declared input with its default, so image-* alone (e.g. image-port: 8000) is normal.
         if (input("image") is not { } image)
+        {
+            // Without an image there is nothing to run the check in: saying so beats ignoring a requested check.
+            if (input("django-check-in-image")?.ToLowerInvariant() == "true")
+                throw new ConfigurationException("input django-check-in-image: true needs input image (the app image to run the check in).");
             return null;
+        }
         var port = ImageInput.DefaultPort;
         if (input("image-port") is { } portText &&
             (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) ||
@@ -123,7 +128,13 @@ public sealed record ActionInputs
             if (!File.Exists(envFile))
                 throw new ConfigurationException($"input image-env-file: {envInput} does not exist in the workspace.");
         }
-        return new ImageInput(image, port, healthPath, envFile, input("image-command"));
+        var djangoCheck = input("django-check-in-image")?.ToLowerInvariant() switch
+        {
+            null or "false" => false,
+            "true" => true,
+            var other => throw new ConfigurationException($"input django-check-in-image: expected true or false, got '{other}'."),
+        };
+        return new ImageInput(image, port, healthPath, envFile, input("image-command"), djangoCheck);
     }
 
     private static IEnumerable<string> Lines(string value) =>

@@ -4,7 +4,8 @@ namespace SecurityGate.Action;
 /// The <c>image:</c> inputs: the app image (built earlier in the workflow) that the gate audits, starts on the host
 /// network, probes like a staging URL, and always removes.
 /// </summary>
-public sealed record ImageInput(string Image, int Port, string HealthPath, string? EnvFile, string? Command)
+/// <param name="DjangoCheck">django-check-in-image: also run Django's own check --deploy in a throwaway container.</param>
+public sealed record ImageInput(string Image, int Port, string HealthPath, string? EnvFile, string? Command, bool DjangoCheck = false)
 {
     public const int DefaultPort = 8000;
 }

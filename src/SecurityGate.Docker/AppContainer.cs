@@ -35,7 +35,7 @@ public sealed class AppContainerException(string message, string logs) : Excepti
 /// </summary>
 public sealed class AppContainer : IAsyncDisposable
 {
-    public const string ContainerLabel = ImageFileReader.ContainerLabel;
+    public const string ContainerRole = "app";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(2);
     private const int LogTailLines = 50;
@@ -60,7 +60,7 @@ public sealed class AppContainer : IAsyncDisposable
             Image = options.Image,
             Cmd = options.Command.IsDefaultOrEmpty ? null : [.. options.Command],
             Env = [.. options.Environment.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")],
-            Labels = new Dictionary<string, string> { [ContainerLabel] = "app" },
+            Labels = ContainerLabels.For(ContainerRole),
             HostConfig = new HostConfig { NetworkMode = options.NetworkMode },
         }, cancellationToken);
         var container = new AppContainer(client, created.ID, new Uri($"http://127.0.0.1:{options.Port}/"));

@@ -1,9 +1,11 @@
 using Docker.DotNet;
+using SecurityGate.Docker.DjangoCheck;
 using SecurityGate.Docker.Rules;
 using SecurityGate.Findings;
 using SecurityGate.Gate;
 using SecurityGate.Rules;
 using SecurityGate.Rules.Engine;
+using SecurityGate.Sources.Discovery;
 
 namespace SecurityGate.Docker;
 
@@ -16,6 +18,9 @@ public sealed record ImageAuditOptions
     /// <summary>Also read the project out of the image and judge its settings with the Django rules.</summary>
     public bool AnalyzeDjangoSettings { get; init; } = true;
     public ImageFileLimits Limits { get; init; } = ImageFileLimits.Default;
+    /// <summary>Also run Django's own check --deploy inside a throwaway container of the image (opt-in: it runs the
+    /// project's code); null = do not.</summary>
+    public DjangoCheckOptions? DjangoCheck { get; init; }
 
     public const string DefaultAppFolder = "/app";
 }
@@ -23,13 +28,21 @@ public sealed record ImageAuditOptions
 /// <summary>
 /// Audits a built app image: its configuration (DOC1xx rules) and, read out of a never-started container, its Django
 /// settings judged by the ordinary Django rules with the image's ENV as the production environment (the env-file, when
-/// given, wins). Runs nothing from the image.
+/// given, wins). Runs nothing from the image, except Django's own check when <see cref="ImageAuditOptions.DjangoCheck"/>
+/// asks for it (in a throwaway, network-less container).
 /// </summary>
 public sealed class ImageAuditAnalyzer(IDockerClient client, ImageAuditOptions options) : IAnalyzer
 {
     public string Name => "image";
 
-    public IReadOnlyList<RuleDescriptor> Rules { get; } = [.. ImageRules.All.Select(r => r.Descriptor)];
+    /// <summary>The references key of Django's check ids (<c>security.W004</c>).</summary>
+    private const string DjangoReference = "django";
+
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = AllRules;
+
+    /// <summary>Every rule the image audit can report (image configuration and the in-image Django check).</summary>
+    public static IReadOnlyList<RuleDescriptor> AllRules { get; } =
+        [.. ImageRules.All.Select(r => r.Descriptor), .. DjangoCheckRules.All.Select(r => r.Descriptor)];
 
     public async Task<AnalyzerOutput> AnalyzeAsync(ScanContext context, CancellationToken cancellationToken)
     {
@@ -37,17 +50,46 @@ public sealed class ImageAuditAnalyzer(IDockerClient client, ImageAuditOptions o
         var findings = new List<Finding>();
         foreach (var rule in ImageRules.All)
             findings.AddRange(Evaluate(rule, image));
+        if (!options.AnalyzeDjangoSettings && options.DjangoCheck is null)
+            return AnalyzerOutput.Of(findings);
 
-        if (options.AnalyzeDjangoSettings)
-            findings.AddRange(await AnalyzeDjangoAsync(image, context, cancellationToken));
+        var folder = options.AppFolder.Length > 0 ? options.AppFolder
+            : image.WorkingDir.Length > 0 ? image.WorkingDir
+            : ImageAuditOptions.DefaultAppFolder;
+        var files = await ImageFileReader.ReadFolderAsync(client, options.Image, folder, options.Limits, cancellationToken);
+        // The container run takes seconds: start it first, judge the settings statically meanwhile.
+        var check = options.DjangoCheck is { } checkOptions
+            ? DjangoCheckInImage.RunAsync(client, image, folder, files, checkOptions, cancellationToken)
+            : null;
+        var settingsFindings = options.AnalyzeDjangoSettings
+            ? (await AnalyzeDjangoAsync(image, folder, files, context, cancellationToken)).ToList()
+            : [];
+        findings.AddRange(settingsFindings);
+        if (check is null)
+            return AnalyzerOutput.Of(findings);
+
+        var run = await check;
+        findings.AddRange(Evaluate(DjangoCheckRules.Failed, run));
+        findings.AddRange(NotReportedYet(Evaluate(DjangoCheckRules.Messages, run), settingsFindings));
         return AnalyzerOutput.Of(findings);
     }
 
-    private static IEnumerable<Finding> Evaluate(IRule<ImageFacts> rule, ImageFacts image)
+    /// <summary>
+    /// Django's own messages minus those whose check id (refs.django) the static findings on the same settings — the
+    /// ones shipped in this image — already carry: W004 from Django repeats DJ007 and is dropped, unless the static
+    /// reader could not judge HSTS.
+    /// </summary>
+    private static IEnumerable<Finding> NotReportedYet(IEnumerable<Finding> fromDjango, IReadOnlyList<Finding> settingsFindings)
+    {
+        var known = settingsFindings.Select(f => f.References.GetValueOrDefault(DjangoReference)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return fromDjango.Where(f => f.References.GetValueOrDefault(DjangoReference) is not { } id || !known.Contains(id));
+    }
+
+    private static IEnumerable<Finding> Evaluate<TModel>(IRule<TModel> rule, TModel model)
     {
         try
         {
-            return rule.Evaluate(image).ToList();
+            return rule.Evaluate(model).ToList();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -55,12 +97,9 @@ public sealed class ImageAuditAnalyzer(IDockerClient client, ImageAuditOptions o
         }
     }
 
-    private async Task<IEnumerable<Finding>> AnalyzeDjangoAsync(ImageFacts image, ScanContext context, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<Finding>> AnalyzeDjangoAsync(ImageFacts image, string folder, InMemoryRepositoryFiles files,
+        ScanContext context, CancellationToken cancellationToken)
     {
-        var folder = options.AppFolder.Length > 0 ? options.AppFolder
-            : image.WorkingDir.Length > 0 ? image.WorkingDir
-            : ImageAuditOptions.DefaultAppFolder;
-        var files = await ImageFileReader.ReadFolderAsync(client, options.Image, folder, options.Limits, cancellationToken);
         // The image's ENV is what its containers get; an explicit production env-file describes the deploy and wins.
         var environment = image.Environment.SetItems(context.ProductionEnvironment);
         var imageContext = new ScanContext(context.Options, files, environment);

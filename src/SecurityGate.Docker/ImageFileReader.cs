@@ -27,7 +27,7 @@ public sealed record ImageFileLimits
 /// </summary>
 public static class ImageFileReader
 {
-    public const string ContainerLabel = "org.securitygate.role";
+    public const string ContainerRole = "image-audit";
 
     public static async Task<InMemoryRepositoryFiles> ReadFolderAsync(IDockerClient client, string image, string folder,
         ImageFileLimits limits, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public static class ImageFileReader
         var created = await client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Image = image,
-            Labels = new Dictionary<string, string> { [ContainerLabel] = "image-audit" },
+            Labels = ContainerLabels.For(ContainerRole),
             // Never started; the entrypoint is replaced anyway so that nothing from the image could run by mistake.
             Entrypoint = ["/nonexistent-securitygate-audit"],
             NetworkDisabled = true,

@@ -101,6 +101,85 @@ public sealed class ContainerEndToEndTests : IAsyncLifetime
         Assert.Contains("SecurityGate", summary);
     }
 
+    [Fact]
+    public async Task ImageMode_FromInsideTheActionContainer_AuditsStartsProbesAndRunsDjangosCheck()
+    {
+        const string image = "securitygate-test/django-dynamic:latest";
+        const string secretKey = "e2e-shop-secret-kq3v8x2longandrandom0f9e8d7c6b5a";
+        var output = Path.Combine(RepositoryRoot, "artifacts", "e2e-image");
+        Directory.CreateDirectory(output);
+        var envFile = Path.Combine(output, "image.env");
+        await File.WriteAllTextAsync(envFile, $"SHOP_SECRET_KEY={secretKey}\n");
+        var port = FreeLoopbackPort();
+
+        var (exitCode, log) = await RunScriptAsync(new Dictionary<string, string>
+        {
+            ["E2E_MODE"] = "action",
+            ["E2E_CASES"] = "image",
+            ["E2E_OUT"] = output,
+            ["E2E_GITHUB_API_URL"] = _fake.ApiUrl,
+            ["ACTION_IMAGE"] = "securitygate-action:e2e-action",
+            ["E2E_IMAGE"] = image,
+            ["E2E_IMAGE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["E2E_IMAGE_COMMAND"] = $"python3 site/manage.py runserver 127.0.0.1:{port} --noreload",
+            ["E2E_IMAGE_ENV_FILE"] = envFile,
+        });
+        Assert.True(exitCode == 0, $"e2e.sh (image case) exited with {exitCode}:\n{log}");
+        Assert.Equal(ExitCodes.Blocked.ToString(), File.ReadAllText(Path.Combine(output, "image", "exit-code")).Trim());
+
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "image", "workspace", "securitygate-report.json")));
+        var findings = report.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        string? Reference(JsonElement f) =>
+            f.TryGetProperty("refs", out var refs) && refs.TryGetProperty("django", out var id) ? id.GetString() : null;
+
+        // The started app was probed like a staging URL (Django's debug page for the disallowed Host among the findings).
+        var appUrl = $"http://127.0.0.1:{port}/";
+        Assert.Contains(report.RootElement.GetProperty("sites").EnumerateArray(), s => s.GetProperty("url").GetString() == appUrl);
+        Assert.Contains(findings, f => f.GetProperty("target").GetString() == "url:" + appUrl);
+        // The settings read out of the image: DEBUG = True (DJ001) at its line in the image.
+        Assert.Contains(findings, f => f.GetProperty("ruleId").GetString() == "DJ001"
+                                       && f.GetProperty("location").GetProperty("path").GetString() == "/srv/site/config/settings.py");
+        // Django's own check, run in the image: HSTS (computed in a loop) and the custom check come from it; DEBUG is
+        // not repeated because DJ001 already reports security.W018.
+        var fromDjango = findings.Where(f => f.GetProperty("ruleId").GetString() == "DOC107").Select(Reference).ToList();
+        Assert.Contains("security.W004", fromDjango);
+        Assert.Contains("shop.W001", fromDjango);
+        Assert.DoesNotContain("security.W018", fromDjango);
+        Assert.DoesNotContain(findings, f => f.GetProperty("ruleId").GetString() == "DOC108");
+
+        // The secret from image-env-file, printed by the project's custom check, appears nowhere.
+        var everything = string.Join("\n", Directory.EnumerateFiles(Path.Combine(output, "image"), "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith("image.env", StringComparison.Ordinal)).Select(File.ReadAllText))
+            + string.Join("\n", _fake.Requests.Select(r => r.Body));
+        Assert.DoesNotContain(secretKey, everything);
+        Assert.Contains("[redacted]", report.RootElement.GetRawText());
+
+        // Every container this run of the gate started (audit, app, Django check) is gone; the log names the run's label.
+        var stdout = File.ReadAllText(Path.Combine(output, "image", "stdout.txt"));
+        var label = System.Text.RegularExpressions.Regex.Match(stdout, @"org\.securitygate\.run=[0-9a-f]{32}");
+        Assert.True(label.Success, "the action log does not name the run's container label:\n" + stdout);
+        var (_, leftovers) = await RunAsync("docker", "ps", "-aq", "--filter", "label=" + label.Value);
+        Assert.Equal("", leftovers.Trim());
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, stdout);
+    }
+
     private static async Task<(int ExitCode, string Log)> RunScriptAsync(IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("bash") { WorkingDirectory = RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };

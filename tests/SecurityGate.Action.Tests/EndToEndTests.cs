@@ -312,6 +312,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     [InlineData("image-port", "70000", "input image-port")]
     [InlineData("image-health-path", "health", "input image-health-path")]
     [InlineData("image-env-file", "missing.env", "input image-env-file")]
+    [InlineData("django-check-in-image", "yes", "input django-check-in-image")]
     public async Task BadImageInputs_ExitTwo_BeforeAnyContainerStarts(string input, string value, string named)
     {
         using var step = new ActionHarness(_fake);
@@ -321,6 +322,17 @@ public sealed class EndToEndTests : IAsyncLifetime
         var run = await step.RunCliAsync();
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
         Assert.Contains(named, run.Error);
+    }
+
+    [Fact]
+    public async Task DjangoCheckInImage_WithoutAnImage_ExitsTwo_InsteadOfSkippingTheCheck()
+    {
+        using var step = new ActionHarness(_fake);
+        step.WritePassingRepository();
+        step.SetInput("django-check-in-image", "true");
+        var run = await step.RunCliAsync();
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("input django-check-in-image: true needs input image", run.Error);
     }
 
     [Theory]

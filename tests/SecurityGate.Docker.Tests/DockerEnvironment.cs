@@ -13,6 +13,8 @@ public sealed class DockerEnvironment : IAsyncLifetime
 {
     public const string DjangoImage = "securitygate-test/django-app:latest";
     public const string HardenedImage = "securitygate-test/hardened-app:latest";
+    /// <summary>Settings only running them can judge, custom deploy checks; see Images/django-dynamic/Dockerfile.</summary>
+    public const string DynamicDjangoImage = "securitygate-test/django-dynamic:latest";
     private static readonly TimeSpan SetupTimeout = TimeSpan.FromMinutes(10);
 
     private DockerClient? _client;
@@ -51,14 +53,19 @@ public sealed class DockerEnvironment : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>Containers created by this tool that still exist (none may survive a test).</summary>
+    /// <summary>Containers this test process's gate created that still exist (none may survive a test).</summary>
     public async Task<IList<ContainerListResponse>> LeftoverContainersAsync(string role) =>
         await Client.Containers.ListContainersAsync(new ContainersListParameters
         {
             All = true,
             Filters = new Dictionary<string, IDictionary<string, bool>>
             {
-                ["label"] = new Dictionary<string, bool> { [$"{ImageFileReader.ContainerLabel}={role}"] = true },
+                // Only this process's containers: other test assemblies use the same engine at the same time.
+                ["label"] = new Dictionary<string, bool>
+                {
+                    [$"{ContainerLabels.Role}={role}"] = true,
+                    [$"{ContainerLabels.Run}={ContainerLabels.RunId}"] = true,
+                },
             },
         });
 

@@ -152,7 +152,7 @@ public sealed class ImageRuleTests
     [Fact]
     public void Descriptors_are_unique_container_rules_in_the_doc1xx_range()
     {
-        var descriptors = ImageRules.All.Select(r => r.Descriptor).ToList();
+        var descriptors = ImageAuditAnalyzer.AllRules.ToList();
         Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
         Assert.All(descriptors, d =>
         {
@@ -168,7 +168,7 @@ public sealed class ImageRuleTests
     public void Every_image_rule_has_its_help_anchor_in_the_readme()
     {
         var readme = File.ReadAllText(Path.Combine(DockerEnvironment.RepositoryRoot, "README.md"));
-        Assert.All(ImageRules.All.Select(r => r.Descriptor), d =>
+        Assert.All(ImageAuditAnalyzer.AllRules, d =>
         {
             Assert.Contains($"<a id=\"{d.Id.ToLowerInvariant()}\"></a>{d.Id} | {d.Title} |", readme);
             Assert.EndsWith("#" + d.Id.ToLowerInvariant(), d.HelpUri);

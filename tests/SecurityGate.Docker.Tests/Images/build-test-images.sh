@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-for name in django-app hardened-app; do
+for name in django-app django-dynamic hardened-app; do
   DOCKER_BUILDKIT=0 docker build -q -t "securitygate-test/$name:latest" "$name" >/dev/null
   echo "built securitygate-test/$name:latest"
 done
