@@ -14,6 +14,9 @@
 # E2E_CASES (default "blocking relaxed"): which cases to run; "image" (action mode) runs image mode instead: the app
 #   image E2E_IMAGE started through the mounted Docker socket with E2E_IMAGE_COMMAND on E2E_IMAGE_PORT, the dotenv file
 #   E2E_IMAGE_ENV_FILE copied into the workspace as image.env (input image-env-file), and django-check-in-image: true.
+#   The action container then runs with --network none, like GitHub's bridge in that its 127.0.0.1 is its own and not
+#   the runner's: the app must join the gate's network (image-network: auto) to be reachable. No GitHub API there, so
+#   the case runs without a token (no check run, no comment) and asserts the report, outputs and summary.
 # Writes everything under $E2E_OUT (default artifacts/e2e) for the xunit test to inspect; prints one line per case.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,6 +33,7 @@ bash .ci/docker/build-base-images.sh >/dev/null
 bash .ci/docker/build-action-image.sh "$ACTION_IMAGE"
 
 fail() { echo "e2e FAILED: $*" >&2; exit 1; }
+ACTION_NETWORK=host
 
 # run_case NAME EXPECTED_EXIT [KEY=VALUE environment...]: one step of a job, with its own runner directories.
 run_case() {
@@ -70,13 +74,13 @@ run_case() {
     "INPUT_COMMENT=on-failure" "INPUT_JSON-REPORT=$report_input" "INPUT_SARIF-REPORT=" \
     "INPUT_URL=${E2E_STAGING_URL:-}" "INPUT_CONFIG=" "INPUT_MIN-GRADE=" "INPUT_ENV-FILE=" "INPUT_HEADERS=" "INPUT_IMAGE=" \
     "INPUT_IMAGE-PORT=8000" "INPUT_IMAGE-ENV-FILE=" "INPUT_IMAGE-HEALTH-PATH=/" "INPUT_IMAGE-COMMAND=" \
-    "INPUT_DJANGO-CHECK-IN-IMAGE=false" \
+    "INPUT_IMAGE-NETWORK=auto" "INPUT_DJANGO-CHECK-IN-IMAGE=false" \
     "INPUT_TIMEOUT=20" "$@"; do
     env_args+=(-e "$kv")
   done
 
   local status=0
-  docker run --rm --network host --workdir /github/workspace \
+  docker run --rm --network "$ACTION_NETWORK" --workdir /github/workspace \
     -v "$root/workspace:/github/workspace" \
     -v /var/run/docker.sock:/var/run/docker.sock \
     -v "$root/runner_temp:/github/runner_temp" \
@@ -109,9 +113,12 @@ for case_name in ${E2E_CASES:-blocking relaxed}; do
     image)
       [ "$E2E_MODE" = action ] && [ -n "${E2E_IMAGE:-}" ] || fail "case image needs E2E_MODE=action and E2E_IMAGE"
       bash tests/SecurityGate.Docker.Tests/Images/build-test-images.sh >/dev/null
-      run_case image "$EXIT_BLOCKING" "INPUT_IMAGE=$E2E_IMAGE" "INPUT_IMAGE-PORT=${E2E_IMAGE_PORT:-8000}" \
+      ACTION_NETWORK=none
+      run_case image "$EXIT_BLOCKING" "INPUT_GITHUB-TOKEN=" "INPUT_COMMENT=never" \
+        "INPUT_IMAGE=$E2E_IMAGE" "INPUT_IMAGE-PORT=${E2E_IMAGE_PORT:-8000}" \
         "INPUT_IMAGE-COMMAND=${E2E_IMAGE_COMMAND:-}" "INPUT_DJANGO-CHECK-IN-IMAGE=true" \
-        "INPUT_IMAGE-ENV-FILE=${E2E_IMAGE_ENV_FILE:+image.env}" ;;
+        "INPUT_IMAGE-ENV-FILE=${E2E_IMAGE_ENV_FILE:+image.env}"
+      ACTION_NETWORK=host ;;
     *) fail "unknown case $case_name" ;;
   esac
 done

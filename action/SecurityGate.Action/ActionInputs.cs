@@ -1,4 +1,5 @@
 using SecurityGate.Configuration;
+using SecurityGate.Docker;
 
 namespace SecurityGate.Action;
 
@@ -134,7 +135,10 @@ public sealed record ActionInputs
             "true" => true,
             var other => throw new ConfigurationException($"input django-check-in-image: expected true or false, got '{other}'."),
         };
-        return new ImageInput(image, port, healthPath, envFile, input("image-command"), djangoCheck);
+        var network = input("image-network") ?? AppNetwork.Auto;
+        if (!AppNetwork.IsValid(network))
+            throw new ConfigurationException($"input image-network: expected auto, host or container:<name>, got '{network}'.");
+        return new ImageInput(image, port, healthPath, envFile, input("image-command"), djangoCheck, network);
     }
 
     private static IEnumerable<string> Lines(string value) =>

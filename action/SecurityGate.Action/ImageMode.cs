@@ -27,6 +27,7 @@ internal static class ImageMode
             DjangoCheck = image.DjangoCheck ? new DjangoCheckOptions { Environment = environment } : null,
         });
         var runner = new GateRunner([.. analyzers, audit]);
+        var (network, why) = await AppNetwork.ResolveAsync(client, image.Network, cancellationToken);
         var app = new AppContainerOptions
         {
             Image = image.Image,
@@ -37,8 +38,9 @@ internal static class ImageMode
                 ? [.. command.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)]
                 : [],
             StartTimeout = options.ProbeTimeout,
+            NetworkMode = network,
         };
-        log.Info($"Image mode: starting {image.Image} on port {image.Port} (host network) for the live probe; " +
+        log.Info($"Image mode: starting {image.Image} on port {image.Port} (network {network}: {why}) for the live probe; " +
                  $"every container of this run carries the label {ContainerLabels.Run}={ContainerLabels.RunId}.");
         if (image.DjangoCheck)
             log.Info($"Image mode: running Django's check --deploy inside a throwaway, network-less container of {image.Image}.");

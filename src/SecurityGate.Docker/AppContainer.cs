@@ -16,8 +16,11 @@ public sealed record AppContainerOptions
     /// <summary>Replaces the image's CMD, split on whitespace (no shell); empty keeps the image's own command.</summary>
     public ImmutableArray<string> Command { get; init; } = [];
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(DefaultStartTimeoutSeconds);
-    /// <summary>Docker network mode: host keeps all traffic on 127.0.0.1 (no bridge, no private addresses).</summary>
-    public string NetworkMode { get; init; } = "host";
+    /// <summary>
+    /// Docker network mode, resolved (<see cref="AppNetwork.ResolveAsync"/>): host or container:&lt;id&gt;. Both put the app
+    /// on the gate's 127.0.0.1, so traffic never leaves loopback (no bridge, no private addresses).
+    /// </summary>
+    public string NetworkMode { get; init; } = AppNetwork.Host;
 
     public const int DefaultPort = 8000;
     public const double DefaultStartTimeoutSeconds = 60;

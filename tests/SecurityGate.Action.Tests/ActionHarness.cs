@@ -24,7 +24,7 @@ public sealed class ActionHarness : IDisposable
     [
         "fail-on", "path", "url", "config", "env-file", "min-grade", "timeout", "check-name", "comment", "json-report",
         "sarif-report", "headers", "github-token", "image", "image-port", "image-env-file", "image-health-path",
-        "image-command", "django-check-in-image",
+        "image-command", "image-network", "django-check-in-image",
     ];
 
     private readonly string _root = Directory.CreateTempSubdirectory("sg-action-").FullName;

@@ -313,6 +313,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     [InlineData("image-health-path", "health", "input image-health-path")]
     [InlineData("image-env-file", "missing.env", "input image-env-file")]
     [InlineData("django-check-in-image", "yes", "input django-check-in-image")]
+    [InlineData("image-network", "bridge", "input image-network")]
     public async Task BadImageInputs_ExitTwo_BeforeAnyContainerStarts(string input, string value, string named)
     {
         using var step = new ActionHarness(_fake);
