@@ -1,6 +1,7 @@
 using System.Globalization;
 using Octokit;
 using SecurityGate.Configuration;
+using SecurityGate.Docker;
 using SecurityGate.Gate;
 using SecurityGate.Reports;
 
@@ -31,6 +32,9 @@ public sealed class ActionRunner(IReadOnlyList<IAnalyzer> analyzers, RetryPolicy
         }
 
         var runner = new GateRunner(analyzers);
+        // The image audit's rules (DOC1xx) may be configured too, also in a run without image mode.
+        var ruleIds = runner.RuleIds.Union(ImageAuditAnalyzer.AllRules.Select(r => r.Id), StringComparer.OrdinalIgnoreCase)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         GitHubContext context;
         ActionInputs inputs;
         GateResult result;
@@ -42,10 +46,10 @@ public sealed class ActionRunner(IReadOnlyList<IAnalyzer> analyzers, RetryPolicy
             context = GitHubContext.Read(environment.Variables, environment.WorkingDirectory, tokenInput);
             if (context.Token is { } token)
                 log.Mask(token);
-            inputs = ActionInputs.Read(environment.Variables, context.Workspace, runner.RuleIds);
+            inputs = ActionInputs.Read(environment.Variables, context.Workspace, ruleIds);
             foreach (var header in inputs.Headers)
                 log.Mask(header.Value);
-            var options = BuildOptions(inputs, environment.Variables, runner.RuleIds, context.Workspace);
+            var options = BuildOptions(inputs, environment.Variables, ruleIds, context.Workspace);
             result = inputs.Image is { } image
                 ? await ImageMode.RunAsync(image, options, analyzers, environment.Variables, log, cancellationToken)
                 : await runner.RunAsync(options, cancellationToken);

@@ -326,6 +326,21 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImageRules_CanBeConfigured_LikeEveryOtherRule()
+    {
+        using var step = new ActionHarness(_fake);
+        step.WritePassingRepository();
+        step.Write(".security-gate.yml", "rules:\n  DOC105:\n    severity: off\n  DOC107:\n    severity: error\n");
+        var run = await step.RunCliAsync();
+        Assert.Equal(ExitCodes.Pass, run.ExitCode);
+
+        step.Write(".security-gate.yml", "rules:\n  DOC199:\n    severity: off\n");
+        run = await step.RunCliAsync();
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("DOC199", run.Error);
+    }
+
+    [Fact]
     public async Task DjangoCheckInImage_WithoutAnImage_ExitsTwo_InsteadOfSkippingTheCheck()
     {
         using var step = new ActionHarness(_fake);
