@@ -17,6 +17,8 @@
 #   The action container then runs with --network none, like GitHub's bridge in that its 127.0.0.1 is its own and not
 #   the runner's: the app must join the gate's network (image-network: auto) to be reachable. No GitHub API there, so
 #   the case runs without a token (no check run, no comment) and asserts the report, outputs and summary.
+#   "interrupt" (action mode, E2E_IMAGE) stops the gate with docker stop while it waits for an app that never answers:
+#   it must exit 130, remove the app container itself and write no report.
 # Writes everything under $E2E_OUT (default artifacts/e2e) for the xunit test to inspect; prints one line per case.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,6 +36,28 @@ bash .ci/docker/build-action-image.sh "$ACTION_IMAGE"
 
 fail() { echo "e2e FAILED: $*" >&2; exit 1; }
 ACTION_NETWORK=host
+INTERRUPT=false
+EXIT_CANCELLED=130
+
+# interrupt_gate NAME ROOT DOCKER_RUN_ARGS...: starts the gate detached, waits until it has started its app container,
+# stops it like a cancelled workflow (docker stop: SIGTERM), and checks that the gate removed the app container itself.
+# Returns the gate's exit code.
+interrupt_gate() {
+  local name=$1 root=$2; shift 2
+  local gate owner waited=0 status
+  gate=$(docker run -d "$@")
+  owner="org.securitygate.owner=container:$gate"
+  until [ -n "$(docker ps -q --filter "label=$owner" --filter label=org.securitygate.role=app)" ]; do
+    sleep 0.5; waited=$((waited + 1))
+    if [ "$waited" -gt 120 ]; then docker logs "$gate" >&2; docker rm -f "$gate" >/dev/null; fail "$name: no app container"; fi
+  done
+  docker stop -t 30 "$gate" >/dev/null
+  status=$(docker wait "$gate")
+  docker logs "$gate" >"$root/stdout.txt" 2>"$root/stderr.txt"
+  docker rm "$gate" >/dev/null
+  [ -z "$(docker ps -aq --filter "label=$owner")" ] || fail "$name: the stopped gate left containers behind"
+  return "$status"
+}
 
 # run_case NAME EXPECTED_EXIT [KEY=VALUE environment...]: one step of a job, with its own runner directories.
 run_case() {
@@ -79,18 +103,30 @@ run_case() {
     env_args+=(-e "$kv")
   done
 
+  local run_args=(--network "$ACTION_NETWORK" --workdir /github/workspace
+    -v "$root/workspace:/github/workspace"
+    -v /var/run/docker.sock:/var/run/docker.sock
+    -v "$root/runner_temp:/github/runner_temp"
+    -v "$root/runner_temp/_github_home:/github/home"
+    -v "$root/runner_temp/_github_workflow:/github/workflow"
+    -v "$commands:/github/file_commands"
+    "${env_args[@]}" "$ACTION_IMAGE" "${args[@]}")
+
   local status=0
-  docker run --rm --network "$ACTION_NETWORK" --workdir /github/workspace \
-    -v "$root/workspace:/github/workspace" \
-    -v /var/run/docker.sock:/var/run/docker.sock \
-    -v "$root/runner_temp:/github/runner_temp" \
-    -v "$root/runner_temp/_github_home:/github/home" \
-    -v "$root/runner_temp/_github_workflow:/github/workflow" \
-    -v "$commands:/github/file_commands" \
-    "${env_args[@]}" "$ACTION_IMAGE" "${args[@]}" >"$root/stdout.txt" 2>"$root/stderr.txt" || status=$?
+  if [ "$INTERRUPT" = true ]; then
+    interrupt_gate "$name" "$root" "${run_args[@]}" || status=$?
+  else
+    docker run --rm "${run_args[@]}" >"$root/stdout.txt" 2>"$root/stderr.txt" || status=$?
+  fi
   echo "$status" > "$root/exit-code"
 
   [ "$status" = "$expected" ] || { tail -n 20 "$root/stderr.txt" >&2; fail "$name: exit $status, expected $expected"; }
+  if [ "$INTERRUPT" = true ]; then
+    # Nothing half-written: an interrupted gate writes no report.
+    [ ! -e "$report" ] || fail "$name: an interrupted gate wrote $report"
+    echo "e2e $name: exit $status as expected, its app container removed ($E2E_MODE mode)"
+    return
+  fi
   [ -s "$report" ] || fail "$name: no JSON report at $report"
   local verdict=pass; [ "$expected" = "$EXIT_BLOCKING" ] && verdict=fail
   grep -q "\"verdict\": *\"$verdict\"" "$report" || fail "$name: report verdict is not $verdict"
@@ -119,6 +155,14 @@ for case_name in ${E2E_CASES:-blocking relaxed}; do
         "INPUT_IMAGE-COMMAND=${E2E_IMAGE_COMMAND:-}" "INPUT_DJANGO-CHECK-IN-IMAGE=true" \
         "INPUT_IMAGE-ENV-FILE=${E2E_IMAGE_ENV_FILE:+image.env}"
       ACTION_NETWORK=host ;;
+    # Cancelled mid-run (docker stop → SIGTERM) while waiting for an app that never answers: exit 130, app removed.
+    interrupt)
+      [ "$E2E_MODE" = action ] && [ -n "${E2E_IMAGE:-}" ] || fail "case interrupt needs E2E_MODE=action and E2E_IMAGE"
+      bash tests/SecurityGate.Docker.Tests/Images/build-test-images.sh >/dev/null
+      ACTION_NETWORK=none INTERRUPT=true
+      run_case interrupt "$EXIT_CANCELLED" "INPUT_GITHUB-TOKEN=" "INPUT_COMMENT=never" "INPUT_TIMEOUT=300" \
+        "INPUT_IMAGE=$E2E_IMAGE" "INPUT_IMAGE-COMMAND=sleep 600"
+      ACTION_NETWORK=host INTERRUPT=false ;;
     *) fail "unknown case $case_name" ;;
   esac
 done

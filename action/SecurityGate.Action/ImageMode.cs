@@ -27,25 +27,29 @@ internal static class ImageMode
             DjangoCheck = image.DjangoCheck ? new DjangoCheckOptions { Environment = environment } : null,
         });
         var runner = new GateRunner([.. analyzers, audit]);
-        var (network, why) = await AppNetwork.ResolveAsync(client, image.Network, cancellationToken);
-        var app = new AppContainerOptions
-        {
-            Image = image.Image,
-            Port = image.Port,
-            HealthPath = image.HealthPath,
-            Environment = environment,
-            Command = image.Command is { } command
-                ? [.. command.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)]
-                : [],
-            StartTimeout = options.ProbeTimeout,
-            NetworkMode = network,
-        };
-        log.Info($"Image mode: starting {image.Image} on port {image.Port} (network {network}: {why}) for the live probe; " +
-                 $"every container of this run carries the label {ContainerLabels.Run}={ContainerLabels.RunId}.");
-        if (image.DjangoCheck)
-            log.Info($"Image mode: running Django's check --deploy inside a throwaway, network-less container of {image.Image}.");
         try
         {
+            var (network, why) = await AppNetwork.ResolveAsync(client, image.Network, cancellationToken);
+            var orphans = await ContainerCleanup.RemoveOrphansAsync(client, cancellationToken);
+            if (orphans.Count > 0)
+                log.Info($"Image mode: removed {orphans.Count} container(s) left behind by an earlier gate that was killed: " +
+                         string.Join(", ", orphans.Select(id => id[..12])) + ".");
+            var app = new AppContainerOptions
+            {
+                Image = image.Image,
+                Port = image.Port,
+                HealthPath = image.HealthPath,
+                Environment = environment,
+                Command = image.Command is { } command
+                    ? [.. command.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)]
+                    : [],
+                StartTimeout = options.ProbeTimeout,
+                NetworkMode = network,
+            };
+            log.Info($"Image mode: starting {image.Image} on port {image.Port} (network {network}: {why}) for the live probe; " +
+                     $"every container of this run carries the label {ContainerLabels.Run}={ContainerLabels.RunId}.");
+            if (image.DjangoCheck)
+                log.Info($"Image mode: running Django's check --deploy inside a throwaway, network-less container of {image.Image}.");
             return await ImageModeGate.RunAsync(client, app, options, runner, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException and not ConfigurationException)

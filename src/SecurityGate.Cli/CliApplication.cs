@@ -48,6 +48,11 @@ public sealed class CliApplication(CliConsole console)
             await console.Error.WriteLineAsync($"security-gate: error: {e.Message}");
             return ExitCodes.UsageError;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("security-gate: cancelled before it finished: no verdict.");
+            return ExitCodes.Cancelled;
+        }
     }
 
     private sealed class PrintVersionAction(CliConsole console) : SynchronousCommandLineAction

@@ -63,7 +63,7 @@ public sealed class AppContainer : IAsyncDisposable
             Image = options.Image,
             Cmd = options.Command.IsDefaultOrEmpty ? null : [.. options.Command],
             Env = [.. options.Environment.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")],
-            Labels = ContainerLabels.For(ContainerRole),
+            Labels = await ContainerLabels.ForAsync(client, ContainerRole, cancellationToken),
             HostConfig = new HostConfig { NetworkMode = options.NetworkMode },
         }, cancellationToken);
         var container = new AppContainer(client, created.ID, new Uri($"http://127.0.0.1:{options.Port}/"));

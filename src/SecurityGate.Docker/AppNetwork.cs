@@ -32,19 +32,9 @@ public static partial class AppNetwork
     {
         if (requested != Auto)
             return (requested, "as configured");
-        foreach (var candidate in OwnContainerCandidates())
-        {
-            try
-            {
-                var self = await client.Containers.InspectContainerAsync(candidate, cancellationToken);
-                return (ContainerPrefix + self.ID, $"sharing the network of the gate's own container {self.ID[..12]}");
-            }
-            catch (DockerContainerNotFoundException)
-            {
-                // Not a container of this engine (e.g. another engine's, or a host name that looks like an id).
-            }
-        }
-        return (Host, "the gate does not run in a container of this engine");
+        return (await GateIdentity.ResolveAsync(client, cancellationToken)).ContainerId is { } id
+            ? (ContainerPrefix + id, $"sharing the network of the gate's own container {id[..12]}")
+            : (Host, "the gate does not run in a container of this engine");
     }
 
     /// <summary>Ids the gate's own container may have: from the mount table, then the host name Docker gives it.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -22,5 +23,60 @@ public static class ContainerCleanup
         catch (DockerContainerNotFoundException)
         {
         }
+    }
+
+    /// <summary>
+    /// Removes the containers of gates that are gone: a gate killed outright (SIGKILL, an OOM kill, a runner that lost
+    /// its VM) cannot clean up after itself, so the next gate on the same engine does. A container's owner is gone when
+    /// its owner container no longer runs, or its owner process on this host has exited. Owners on other hosts and
+    /// live gates (including this one) are left alone. Returns the ids removed.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RemoveOrphansAsync(IDockerClient client, CancellationToken cancellationToken)
+    {
+        var self = await GateIdentity.ResolveAsync(client, cancellationToken);
+        var containers = await client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [ContainerLabels.Owner] = true } },
+        }, cancellationToken);
+        var removed = new List<string>();
+        var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var container in containers)
+        {
+            var owner = container.Labels[ContainerLabels.Owner];
+            if (owner == self.Label)
+                continue;
+            if (!verdicts.TryGetValue(owner, out var gone))
+                verdicts[owner] = gone = await IsGoneAsync(client, owner, self, cancellationToken);
+            if (!gone)
+                continue;
+            await RemoveAsync(client, container.ID);
+            removed.Add(container.ID);
+        }
+        return removed;
+    }
+
+    private static async Task<bool> IsGoneAsync(IDockerClient client, string owner, GateIdentity self, CancellationToken cancellationToken)
+    {
+        if (owner.StartsWith(GateIdentity.ContainerPrefix, StringComparison.Ordinal))
+        {
+            try
+            {
+                var state = (await client.Containers.InspectContainerAsync(owner[GateIdentity.ContainerPrefix.Length..], cancellationToken)).State;
+                return !state.Running;
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                return true;
+            }
+        }
+        // process:HOST:PIDNS:PID:START — judged only on this host in this PID namespace; START tells a reused pid from the gate.
+        var parts = owner.Split(':');
+        if (parts is not [_, var ownerHost, var pidNamespace, var pidText, var startText]
+            || ownerHost != self.Host || pidNamespace != self.PidNamespace || pidNamespace == GateIdentity.UnknownNamespace
+            || !int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            || !long.TryParse(startText, NumberStyles.None, CultureInfo.InvariantCulture, out var start))
+            return false;
+        return GateIdentity.ProcessStartTicks(pid) != start;
     }
 }

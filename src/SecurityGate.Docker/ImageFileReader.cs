@@ -35,7 +35,7 @@ public static class ImageFileReader
         var created = await client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Image = image,
-            Labels = ContainerLabels.For(ContainerRole),
+            Labels = await ContainerLabels.ForAsync(client, ContainerRole, cancellationToken),
             // Never started; the entrypoint is replaced anyway so that nothing from the image could run by mistake.
             Entrypoint = ["/nonexistent-securitygate-audit"],
             NetworkDisabled = true,

@@ -164,6 +164,25 @@ public sealed class ContainerEndToEndTests : IAsyncLifetime
         Assert.Equal("", leftovers.Trim());
     }
 
+    [Fact]
+    public async Task CancelledRun_DockerStop_RemovesTheAppContainer_AndExits130()
+    {
+        // The gate waits for an app that never answers; `docker stop` (SIGTERM, as when a workflow run is cancelled)
+        // must make it remove the app container itself and exit with 130, writing no report (asserted by the script).
+        var output = Path.Combine(RepositoryRoot, "artifacts", "e2e-interrupt");
+        var (exitCode, log) = await RunScriptAsync(new Dictionary<string, string>
+        {
+            ["E2E_MODE"] = "action",
+            ["E2E_CASES"] = "interrupt",
+            ["E2E_OUT"] = output,
+            ["ACTION_IMAGE"] = "securitygate-action:e2e-action",
+            ["E2E_IMAGE"] = "securitygate-test/django-dynamic:latest",
+        });
+        Assert.True(exitCode == 0, $"e2e.sh (interrupt case) exited with {exitCode}:\n{log}");
+        Assert.Equal(ExitCodes.Cancelled.ToString(), File.ReadAllText(Path.Combine(output, "interrupt", "exit-code")).Trim());
+        Assert.Contains("security-gate: cancelled", File.ReadAllText(Path.Combine(output, "interrupt", "stderr.txt")));
+    }
+
     private static int FreeLoopbackPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);

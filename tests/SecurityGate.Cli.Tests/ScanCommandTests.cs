@@ -36,6 +36,19 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task CancelledScan_Exits130_AndWritesNoReport()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var run = await CliRun.Start(_repo, null, cancelled.Token, "scan", _repo, "--format", "json", "--output", "r.json");
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Contains("security-gate: cancelled", run.Error);
+        Assert.False(File.Exists(Path.Combine(_repo, "r.json")));
+    }
+
+    [Fact]
     public async Task CleanRepository_Passes_WithAVerdictLine()
     {
         var run = await Run("scan", _repo);

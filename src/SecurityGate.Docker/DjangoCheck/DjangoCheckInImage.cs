@@ -94,7 +94,7 @@ public static class DjangoCheckInImage
             Entrypoint = [interpreter, .. CheckArguments],
             WorkingDir = workingDir,
             Env = [.. options.Environment.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")],
-            Labels = ContainerLabels.For(ContainerRole),
+            Labels = await ContainerLabels.ForAsync(client, ContainerRole, cancellationToken),
             HostConfig = new HostConfig { NetworkMode = "none" },
         }, cancellationToken);
         try

@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Usage, configuration or input error: the message names the option, file or line.</summary>
     public const int UsageError = 2;
+
+    /// <summary>Interrupted (SIGINT/SIGTERM, e.g. a cancelled workflow run): containers it started are removed, no report is written. 128 + SIGINT, as shells report it.</summary>
+    public const int Cancelled = 130;
 }
