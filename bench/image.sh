@@ -80,10 +80,14 @@ securitygate-bench:$variant scan /repo --format json --output /dev/null")
   done
 fi
 if [ "${KNOBS:-0}" = 1 ]; then
-  for knob in DOTNET_TieredPGO=0 DOTNET_TieredCompilation=0 DOTNET_TC_QuickJitForLoops=0 DOTNET_gcConcurrent=0 \
-              DOTNET_GCHeapHardLimit=0x10000000 DOTNET_GCgen0size=0x4000000; do
+  # hyperfine runs one command after the other, so the knobs get their own baseline (an unused variable) and
+  # reference right before and after them.
+  cmds+=(-n "knobs: ref before" "docker run --rm --network host $BASE_IMAGE /bin/true")
+  for knob in SG_BENCH_NO_KNOB=1 DOTNET_TieredPGO=0 DOTNET_TieredCompilation=0 DOTNET_TC_QuickJitForLoops=0 \
+              DOTNET_gcConcurrent=0 DOTNET_GCHeapHardLimit=0x10000000 DOTNET_GCgen0size=0x4000000 SG_BENCH_NO_KNOB=2; do
     cmds+=(-n "$1 --version $knob (host net)" "docker run --rm --network host -e $knob securitygate-bench:$1 --version")
   done
+  cmds+=(-n "knobs: ref after" "docker run --rm --network host $BASE_IMAGE /bin/true")
 fi
 echo "timing ($(uptime | sed 's/.*load/load/'))" >&2
 # -i: the scan exits 1 (blocking findings); --version was checked above.
@@ -105,8 +109,8 @@ for variant in "$@"; do
 done
 if [ "${KNOBS:-0}" = 1 ]; then
   echo
-  echo "runtime knobs on $1 (host net; app share = minus ${ref_host} ms):"
-  jq -r '.results[] | select(.command | test("DOTNET_")) | "\(.command): \(.mean * 1000 | round) ms ± \(.stddev * 1000 | round)"' \
+  echo "runtime knobs on $1 (host net), between references of $(mean_ms "knobs: ref before") and $(mean_ms "knobs: ref after") ms:"
+  jq -r '.results[] | select(.command | test("_KNOB|DOTNET_")) | "\(.command): \(.mean * 1000 | round) ms ± \(.stddev * 1000 | round)"' \
     "$OUT/hyperfine.json"
 fi
 if [ "${SCAN:-0}" = 1 ]; then
