@@ -10,16 +10,17 @@ namespace SecurityGate.Cli;
 /// <summary>The command line: <c>scan</c>, <c>rules</c>, <c>--version</c>. Parse errors and bad input exit with 2.</summary>
 public sealed class CliApplication(CliConsole console)
 {
-    private readonly IReadOnlyList<IAnalyzer> _analyzers = AnalyzerCatalog.All();
+    // Built only by the command that runs: --version, --help and parse errors never pay for the catalog's start-up.
+    private readonly Lazy<IReadOnlyList<IAnalyzer>> _analyzers = new(AnalyzerCatalog.All);
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var root = new RootCommand("SecurityGate: is this Django app safe to ship? Scans settings and server hardening " +
                                    "files without running them, probes staging URLs, and fails on blocking findings.");
-        var scan = new ScanCommand(console, _analyzers);
+        var scan = new ScanCommand(console, () => _analyzers.Value);
         root.Subcommands.Add(scan.Command);
-        root.Subcommands.Add(RulesCommand.Create(console, _analyzers));
-        root.Subcommands.Add(ActionCommand.Create(console, _analyzers));
+        root.Subcommands.Add(RulesCommand.Create(console, () => _analyzers.Value));
+        root.Subcommands.Add(ActionCommand.Create(console, () => _analyzers.Value));
         // The built-in action prints the entry assembly's version, which is the test host's when run in-process.
         foreach (var option in root.Options.OfType<VersionOption>())
             option.Action = new PrintVersionAction(console);

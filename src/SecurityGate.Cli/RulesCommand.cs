@@ -7,7 +7,7 @@ namespace SecurityGate.Cli;
 /// <summary><c>security-gate rules [--format markdown|json]</c>: the rule catalog.</summary>
 public static class RulesCommand
 {
-    public static Command Create(CliConsole console, IReadOnlyList<IAnalyzer> analyzers)
+    public static Command Create(CliConsole console, Func<IReadOnlyList<IAnalyzer>> analyzers)
     {
         var format = new Option<string>("--format")
         {
@@ -18,7 +18,7 @@ public static class RulesCommand
         var command = new Command("rules", "List every rule: id, title, default severity, category, references, help.") { format };
         command.SetAction(async (parseResult, _) =>
         {
-            var rules = new GateRunner(analyzers).Rules;
+            var rules = new GateRunner(analyzers()).Rules;
             var text = parseResult.GetValue(format) == "json" ? RuleCatalogReport.Json(rules) : RuleCatalogReport.Markdown(rules);
             await console.Out.WriteAsync(text);
             return 0;

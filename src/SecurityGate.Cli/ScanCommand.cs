@@ -11,7 +11,7 @@ namespace SecurityGate.Cli;
 public sealed class ScanCommand
 {
     private readonly CliConsole _console;
-    private readonly IReadOnlyList<IAnalyzer> _analyzers;
+    private readonly Func<IReadOnlyList<IAnalyzer>> _analyzers;
 
     private readonly Argument<string> _path = new("path")
     {
@@ -66,7 +66,7 @@ public sealed class ScanCommand
         Description = "Host (other than the staging host) the live probe may follow redirects to (repeatable).",
     };
 
-    public ScanCommand(CliConsole console, IReadOnlyList<IAnalyzer> analyzers)
+    public ScanCommand(CliConsole console, Func<IReadOnlyList<IAnalyzer>> analyzers)
     {
         _console = console;
         _analyzers = analyzers;
@@ -82,7 +82,7 @@ public sealed class ScanCommand
 
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var runner = new GateRunner(_analyzers);
+        var runner = new GateRunner(_analyzers());
         var pathArgument = parseResult.GetValue(_path) ?? ".";
         var repository = _console.ResolvePath(pathArgument);
         if (!Directory.Exists(repository))
