@@ -341,6 +341,21 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImageMode_WithoutAReachableDockerEngine_ExitsTwo_NamingTheInput_AndWritesNoReport()
+    {
+        using var step = new ActionHarness(_fake);
+        step.WritePassingRepository();
+        step.SetInput("image", "shop:pr");
+        step.SetInput("json-report", "gate.json");
+        step.Environment["DOCKER_HOST"] = "unix:///nonexistent/securitygate-test.sock";
+        var run = await step.RunCliAsync();
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("input image: shop:pr could not be audited and started", run.Error);
+        Assert.False(File.Exists(Path.Combine(step.Workspace, "gate.json")));
+        Assert.DoesNotContain(_fake.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
     public async Task DjangoCheckInImage_WithoutAnImage_ExitsTwo_InsteadOfSkippingTheCheck()
     {
         using var step = new ActionHarness(_fake);
