@@ -42,6 +42,9 @@ public sealed class AppContainer : IAsyncDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(2);
     private const int LogTailLines = 50;
+    private const int MaxHealthOutput = 300;
+    /// <summary>Docker's health status once the HEALTHCHECK has failed its retries.</summary>
+    private const string UnhealthyStatus = "unhealthy";
 
     private readonly IDockerClient _client;
     private int _disposed;
@@ -102,12 +105,25 @@ public sealed class AppContainer : IAsyncDisposable
                 throw new AppContainerException(
                     $"app container from {options.Image} exited with code {state.ExitCode} before answering on {probe}",
                     await GetLogsAsync(cancellationToken));
+            // The image's own HEALTHCHECK, when it has one, can say earlier than the timeout that the app will not come up.
+            if (state.Health?.Status == UnhealthyStatus)
+                throw new AppContainerException(
+                    $"app container from {options.Image} is unhealthy (its HEALTHCHECK failed: {LastHealthOutput(state.Health)}) " +
+                    $"and did not answer on {probe}",
+                    await GetLogsAsync(cancellationToken));
             if (stopwatch.Elapsed > options.StartTimeout)
                 throw new AppContainerException(
                     $"app container from {options.Image} did not answer on {probe} within {options.StartTimeout.TotalSeconds:0} s",
                     await GetLogsAsync(cancellationToken));
             await Task.Delay(PollInterval, cancellationToken);
         }
+    }
+
+    private static string LastHealthOutput(Health health)
+    {
+        var output = health.Log?.LastOrDefault()?.Output?.Trim() ?? "";
+        var line = output.Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "no output";
+        return line.Length > MaxHealthOutput ? line[..MaxHealthOutput] + "…" : line;
     }
 
     /// <summary>The last lines of stdout and stderr (for failure messages).</summary>

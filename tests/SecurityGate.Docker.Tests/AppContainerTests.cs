@@ -65,6 +65,21 @@ public sealed class AppContainerTests(DockerEnvironment docker)
     }
 
     [Fact]
+    public async Task App_whose_healthcheck_fails_stops_the_wait_before_the_timeout()
+    {
+        // hardened-app's HEALTHCHECK (every 5 s, 3 retries) fetches port 8000, where nothing listens: unhealthy after ~15 s.
+        var options = StaticServer(FreePort()) with { Command = ["sleep", "120"], StartTimeout = TimeSpan.FromSeconds(90) };
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<AppContainerException>(() => AppContainer.StartAsync(docker.Client, options, CancellationToken.None));
+
+        Assert.Contains("is unhealthy (its HEALTHCHECK failed: ", error.Message);
+        Assert.Contains("Connection refused", error.Message);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60), $"waited {stopwatch.Elapsed}");
+        Assert.Empty(await docker.LeftoverContainersAsync(Role));
+    }
+
+    [Fact]
     public async Task Cancellation_while_waiting_still_removes_the_container()
     {
         var options = StaticServer(FreePort()) with { Command = ["sleep", "60"] };
