@@ -10,6 +10,7 @@ namespace SecurityGate.Benchmarks;
 public class SettingsEvaluationBenchmarks
 {
     private InMemoryRepositoryFiles _files = null!;
+    private string _text = "";
     private readonly Dictionary<string, string> _environment = new() { ["DJANGO_DEBUG"] = "False" };
 
     [GlobalSetup]
@@ -29,8 +30,17 @@ public class SettingsEvaluationBenchmarks
             line += 9;
         }
         text.Append("DEBUG = os.environ.get(\"DJANGO_DEBUG\", \"False\") == \"True\"\n");
-        _files = new InMemoryRepositoryFiles().Add("mysite/settings.py", text.ToString());
+        _text = text.ToString();
+        _files = new InMemoryRepositoryFiles().Add("mysite/settings.py", _text);
     }
+
+    /// <summary>The first phase alone: tokens of the same module.</summary>
+    [Benchmark]
+    public int Tokenize3000LineSettingsModule() => PythonTokenizer.Tokenize(_text).Count;
+
+    /// <summary>Tokenize + parse: the syntax tree of the same module.</summary>
+    [Benchmark]
+    public int Parse3000LineSettingsModule() => PythonParser.Parse(_text, "mysite/settings.py").Body.Count;
 
     [Benchmark]
     public int Evaluate3000LineSettingsModule() =>
