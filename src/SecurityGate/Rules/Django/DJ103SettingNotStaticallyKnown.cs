@@ -42,7 +42,22 @@ public sealed class DJ103SettingNotStaticallyKnown : IRule<DjangoSettings>
         }
     }
 
-    /// <summary>Possible values are shown, except secrets.</summary>
-    private static string Show(string name, PythonValue value) =>
-        name == "SECRET_KEY" && value is PythonString s ? SecretRedaction.Describe(s.Value) : value.ToString();
+    /// <summary>Longer values are summarised: a note quoting two 35-app INSTALLED_APPS lists is unreadable.</summary>
+    public const int MaxShownValueLength = 120;
+
+    /// <summary>Possible values are shown, except secrets; long lists by their size, other long values cut short.</summary>
+    private static string Show(string name, PythonValue value)
+    {
+        if (name == "SECRET_KEY" && value is PythonString s)
+            return SecretRedaction.Describe(s.Value);
+        var text = value.ToString();
+        if (text.Length <= MaxShownValueLength)
+            return text;
+        return value switch
+        {
+            PythonList list => $"a list of {list.Items.Count} items",
+            PythonTuple tuple => $"a tuple of {tuple.Items.Count} items",
+            _ => text[..MaxShownValueLength] + "…",
+        };
+    }
 }
