@@ -22,6 +22,9 @@ public sealed record GitHubContext
 
     public string? BaseSha { get; init; }
 
+    /// <summary>GITHUB_REF: <c>refs/heads/&lt;branch&gt;</c> on branch pushes, <c>refs/tags/…</c>, <c>refs/pull/N/merge</c>, …</summary>
+    public string? Ref { get; init; }
+
     /// <summary>The PR comes from another repository (or its head repository is gone): the token is read-only.</summary>
     public bool IsFork { get; init; }
 
@@ -37,6 +40,14 @@ public sealed record GitHubContext
     public string? RunUrl => RunId is null ? null : $"{ServerUrl}/{Repository}/actions/runs/{RunId}";
 
     public bool IsPullRequestEvent => EventName is "pull_request" or "pull_request_target";
+
+    /// <summary>
+    /// A run on a branch that is not a PR event (push, workflow_dispatch, schedule): its commit may be the head of an open
+    /// pull request, which is then looked up (GET /repos/{owner}/{repo}/commits/{sha}/pulls) to post the comment there.
+    /// </summary>
+    public bool MayBePullRequestHead => PullRequestNumber is null
+                                        && EventName is "push" or "workflow_dispatch" or "schedule"
+                                        && Ref is { } r && r.StartsWith("refs/heads/", StringComparison.Ordinal);
 
     /// <summary>Reads the context. <paramref name="tokenInput"/> (input github-token) wins over GITHUB_TOKEN.</summary>
     public static GitHubContext Read(IReadOnlyDictionary<string, string> environment, string workingDirectory, string? tokenInput)
@@ -60,6 +71,7 @@ public sealed record GitHubContext
             Repository = repository,
             EventName = eventName,
             HeadSha = Get("GITHUB_SHA") ?? "",
+            Ref = Get("GITHUB_REF"),
             ServerUrl = serverUrl,
             ApiUrl = apiUrl,
             Token = tokenInput ?? Get("GITHUB_TOKEN"),

@@ -51,6 +51,7 @@ public sealed class ActionHarness : IDisposable
         Environment["GITHUB_EVENT_NAME"] = eventName;
         Environment["GITHUB_EVENT_PATH"] = eventPath;
         Environment["GITHUB_SHA"] = eventName.StartsWith("pull_request", StringComparison.Ordinal) ? MergeSha : PushSha;
+        Environment["GITHUB_REF"] = RefFor(eventName, eventPath);
         Environment["GITHUB_SERVER_URL"] = "https://github.example";
         Environment["GITHUB_API_URL"] = fake.ApiUrl;
         Environment["GITHUB_RUN_ID"] = "4242";
@@ -63,6 +64,16 @@ public sealed class ActionHarness : IDisposable
             Environment[ActionInputs.VariableName(id)] = "";
         SetInput("github-token", Token);
         WriteFailingRepository();
+    }
+
+    /// <summary>GITHUB_REF as the runner sets it: refs/pull/N/merge on PR events, else the payload's ref (push, workflow_dispatch).</summary>
+    private static string RefFor(string eventName, string eventPath)
+    {
+        using var payload = System.Text.Json.JsonDocument.Parse(File.ReadAllText(eventPath));
+        var root = payload.RootElement;
+        if (eventName.StartsWith("pull_request", StringComparison.Ordinal))
+            return $"refs/pull/{root.GetProperty("number").GetInt32()}/merge";
+        return root.TryGetProperty("ref", out var r) ? r.GetString() ?? "" : "refs/heads/main";
     }
 
     public void SetInput(string id, string value) => Environment[ActionInputs.VariableName(id)] = value;
@@ -81,6 +92,24 @@ public sealed class ActionHarness : IDisposable
 
     public string Summary => File.ReadAllText(SummaryPath);
     public string Outputs => File.ReadAllText(OutputPath);
+
+    /// <summary>$GITHUB_OUTPUT as the runner reads it: name<<delimiter, the value's lines, delimiter.</summary>
+    public static Dictionary<string, string> ParseOutputs(string text)
+    {
+        var outputs = new Dictionary<string, string>();
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var open = lines[i].IndexOf("<<", StringComparison.Ordinal);
+            if (open < 0)
+                continue;
+            var delimiter = lines[i][(open + 2)..];
+            var end = Array.IndexOf(lines, delimiter, i + 1);
+            outputs[lines[i][..open]] = string.Join('\n', lines[(i + 1)..end]);
+            i = end;
+        }
+        return outputs;
+    }
 
     public RetryPolicy FastRetries(TimeSpan? attemptTimeout = null, TimeSpan? budget = null) => new()
     {

@@ -37,9 +37,11 @@ public sealed class FakeGitHub : IAsyncDisposable
     private readonly List<Fault> _faults = [];
     private readonly object _lock = new();
     private long _nextId = 1000;
+    private readonly ConcurrentDictionary<int, string[]> _pullHistory = new();
 
     public ConcurrentDictionary<long, JsonObject> CheckRuns { get; } = new();
     public ConcurrentDictionary<long, JsonObject> Comments { get; } = new();
+    public ConcurrentDictionary<int, JsonObject> PullRequests { get; } = new();
 
     /// <summary>Login of the token's identity for GET /user; null answers 403 like GITHUB_TOKEN does.</summary>
     public string? UserLogin { get; set; }
@@ -48,6 +50,8 @@ public sealed class FakeGitHub : IAsyncDisposable
     public string CommentAuthor { get; set; } = "github-actions[bot]";
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    public void ClearRequests() => _requests.Clear();
 
     public string ApiUrl { get; private set; } = "";
 
@@ -84,14 +88,52 @@ public sealed class FakeGitHub : IAsyncDisposable
             await http.Response.WriteAsync(new JsonObject { ["message"] = message, ["documentation_url"] = "https://docs.github.com/rest" }.ToJsonString());
         });
 
-    public void AddComment(int issue, string author, string body)
+    public long AddComment(int issue, string author, string body)
     {
         var id = Interlocked.Increment(ref _nextId);
         Comments[id] = CommentJson(id, issue, author, body);
+        return id;
     }
 
     public IEnumerable<JsonObject> CommentsOn(int issue) =>
         Comments.Values.Where(c => (int)c["issue"]! == issue).OrderBy(c => (long)c["id"]!);
+
+    /// <summary>
+    /// A pull request whose head is <paramref name="headSha"/>; <paramref name="alsoContains"/> are earlier commits of its
+    /// branch. GET …/commits/{sha}/pulls lists it for any of them, like GitHub (which lists every PR containing the commit).
+    /// </summary>
+    public void AddPullRequest(int number, string headSha, string state = "open", string headRepo = "octo-org/webapp",
+        string headRef = "harden-settings", params string[] alsoContains)
+    {
+        PullRequests[number] = new JsonObject
+        {
+            ["id"] = 90_000 + number,
+            ["number"] = number,
+            ["state"] = state,
+            ["title"] = $"PR {number}",
+            ["html_url"] = $"http://github.invalid/octo-org/webapp/pull/{number}",
+            ["head"] = new JsonObject
+            {
+                ["ref"] = headRef,
+                ["sha"] = headSha,
+                ["label"] = $"{headRepo.Split('/')[0]}:{headRef}",
+                ["repo"] = new JsonObject
+                {
+                    ["name"] = headRepo.Split('/')[1],
+                    ["full_name"] = headRepo,
+                    ["fork"] = headRepo != "octo-org/webapp",
+                    ["owner"] = new JsonObject { ["login"] = headRepo.Split('/')[0] },
+                },
+            },
+            ["base"] = new JsonObject
+            {
+                ["ref"] = "main",
+                ["sha"] = "9049f1265b7d61be4a8904a9a27120d2064dab3b",
+                ["repo"] = new JsonObject { ["name"] = "webapp", ["full_name"] = "octo-org/webapp", ["owner"] = new JsonObject { ["login"] = "octo-org" } },
+            },
+        };
+        _pullHistory[number] = [headSha, .. alsoContains];
+    }
 
     private void Map()
     {
@@ -163,19 +205,13 @@ public sealed class FakeGitHub : IAsyncDisposable
             return Results.Json(new JsonObject { ["total_count"] = runs.Length, ["check_runs"] = new JsonArray(runs) });
         });
 
-        _app.MapGet("/api/v3/repos/{owner}/{repo}/issues/{number:int}/comments", (HttpContext http, int number) =>
-        {
-            var perPage = int.TryParse(http.Request.Query["per_page"], out var pp) ? Math.Min(pp, 100) : 30;
-            var page = int.TryParse(http.Request.Query["page"], out var p) ? p : 1;
-            var all = CommentsOn(number).ToList();
-            var slice = all.Skip((page - 1) * perPage).Take(perPage).Select(c => c.DeepClone()).ToArray();
-            if (page * perPage < all.Count)
-            {
-                var next = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}?per_page={perPage}&page={page + 1}";
-                http.Response.Headers["Link"] = $"<{next}>; rel=\"next\"";
-            }
-            return Results.Json(new JsonArray(slice));
-        });
+        // Every PR containing the commit, in any state (merged, closed, open; also ones whose head has moved on).
+        _app.MapGet("/api/v3/repos/{owner}/{repo}/commits/{sha}/pulls", (HttpContext http, string sha) =>
+            Page(http, PullRequests.Values
+                .Where(p => _pullHistory[(int)p["number"]!].Contains(sha))
+                .OrderBy(p => (int)p["number"]!)));
+
+        _app.MapGet("/api/v3/repos/{owner}/{repo}/issues/{number:int}/comments", (HttpContext http, int number) => Page(http, CommentsOn(number)));
 
         _app.MapPost("/api/v3/repos/{owner}/{repo}/issues/{number:int}/comments", async (HttpContext http, int number) =>
         {
@@ -194,6 +230,24 @@ public sealed class FakeGitHub : IAsyncDisposable
             comment["body"] = json["body"]!.GetValue<string>();
             return Results.Json(comment);
         });
+
+        _app.MapDelete("/api/v3/repos/{owner}/{repo}/issues/comments/{id:long}", (long id) =>
+            Comments.TryRemove(id, out _) ? Results.NoContent() : Results.Json(new { message = "Not Found" }, statusCode: 404));
+    }
+
+    /// <summary>GitHub's pagination: per_page (default 30, at most 100), page, and a Link rel="next" header while more remain.</summary>
+    private static IResult Page(HttpContext http, IEnumerable<JsonObject> items)
+    {
+        var perPage = int.TryParse(http.Request.Query["per_page"], out var pp) ? Math.Min(pp, 100) : 30;
+        var page = int.TryParse(http.Request.Query["page"], out var p) ? p : 1;
+        var all = items.ToList();
+        var slice = all.Skip((page - 1) * perPage).Take(perPage).Select(c => c.DeepClone()).ToArray();
+        if (page * perPage < all.Count)
+        {
+            var next = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}?per_page={perPage}&page={page + 1}";
+            http.Response.Headers["Link"] = $"<{next}>; rel=\"next\"";
+        }
+        return Results.Json(new JsonArray(slice));
     }
 
     private static JsonObject CommentJson(long id, int issue, string author, string body) => new()

@@ -157,6 +157,25 @@ public sealed class ContextTests : IDisposable
         Assert.Equal((null, ActionHarness.PushSha, false), (context.PullRequestNumber, context.HeadSha, context.IsFork));
     }
 
+    [Theory]
+    [InlineData("push", "push_pr_branch.json", null, "refs/heads/harden-settings", true)]
+    [InlineData("push", "push.json", null, "refs/heads/main", true)]
+    [InlineData("workflow_dispatch", "workflow_dispatch.json", null, "refs/heads/main", true)]
+    [InlineData("schedule", "push.json", "refs/heads/main", "refs/heads/main", true)]
+    [InlineData("push", "push_tag.json", null, "refs/tags/v1.4.0", false)]
+    [InlineData("workflow_dispatch", "workflow_dispatch.json", "refs/tags/v1.4.0", "refs/tags/v1.4.0", false)]
+    [InlineData("release", "push.json", null, "refs/heads/main", false)]
+    [InlineData("pull_request", "pull_request.json", null, "refs/pull/7/merge", false)]
+    public void BranchRuns_MayBeThePullRequestHead(string eventName, string fixture, string? gitHubRef, string expectedRef, bool expected)
+    {
+        var context = Read(eventName, fixture, h =>
+        {
+            if (gitHubRef is not null)
+                h.Environment["GITHUB_REF"] = gitHubRef;
+        });
+        Assert.Equal((expectedRef, expected), (context.Ref, context.MayBePullRequestHead));
+    }
+
     [Fact]
     public void TokenFallsBackToGitHubToken()
     {
