@@ -33,7 +33,7 @@ public sealed partial class PythonEvaluator
         // The implicit None default of get/getenv is only certain when the whole production environment is known.
         PythonValue? defaultValue = written ? args.Get(1, defaultName!)
             : kind == EnvironmentLookupKind.OsEnvironSubscript || !_environmentIsComplete ? null : PythonOperations.None;
-        string? defaultText = written ? args.TextOf(1, defaultName!) : null;
+        string? defaultText = written ? args.DefaultTextOf(1, defaultName!) : null;
         bool hasDefault = defaultValue is not null;
 
         if (_environment.TryGetValue(variable, out var text))
@@ -270,7 +270,7 @@ public sealed partial class PythonEvaluator
         bool hasDefault = args.Has(1, "default");
         var defaultValue = args.Get(1, "default");
         bool fromEnvironment = _environment.TryGetValue(variable, out var text);
-        var origin = new EnvironmentOrigin(variable, EnvironmentLookupKind.Decouple, fromEnvironment, hasDefault, args.TextOf(1, "default"), defaultValue, args.Location);
+        var origin = new EnvironmentOrigin(variable, EnvironmentLookupKind.Decouple, fromEnvironment, hasDefault, args.DefaultTextOf(1, "default"), defaultValue, args.Location);
 
         PythonValue value;
         if (fromEnvironment) value = new PythonString(text!);

@@ -272,34 +272,93 @@ public sealed partial class PythonEvaluator
     private FunctionObject MakeFunction(PyFunctionDef definition, Frame frame)
     {
         var defaults = definition.Parameters.Select(p => p.Default is null ? null : Evaluate(p.Default, frame)).ToList();
-        var body = definition.Body;
-        int start = body.Count > 0 && body[0] is PyExpressionStatement { Value: PyStringLiteral } ? 1 : 0; // docstring
-        PyExpr? returned = null;
+        IReadOnlyList<PyStatement>? body = definition.Body;
         string? notSimple = null;
-        if (body.Count - start == 1 && body[start] is PyReturn { Value: not null } single)
-            returned = single.Value;
-        else
-            notSimple = $"{definition.Name}() does more than return a single expression";
         if (definition.IsAsync)
         {
-            returned = null;
+            body = null;
             notSimple = $"{definition.Name}() is a coroutine";
         }
+        else if (!IsStraightLine(definition.Body, depth: 0))
+        {
+            body = null;
+            notSimple = $"{definition.Name}() has loops, try blocks, nested definitions or other statements beyond " +
+                        "assignments, if, return and raise";
+        }
 
-        return new FunctionObject(definition.Name, definition.Parameters, defaults, returned, notSimple, frame.Module, frame.Locals);
+        return new FunctionObject(definition.Name, definition.Parameters, defaults, body, notSimple, frame.Module, frame.Locals);
     }
 
     private PythonValue MakeLambda(PyLambda lambda, Frame frame)
     {
         var defaults = lambda.Parameters.Select(p => p.Default is null ? null : Evaluate(p.Default, frame)).ToList();
-        return new FunctionObject("<lambda>", lambda.Parameters, defaults, lambda.Body, null, frame.Module, frame.Locals);
+        return new FunctionObject("<lambda>", lambda.Parameters, defaults, [new PyReturn(lambda.Span, lambda.Body)], null,
+            frame.Module, frame.Locals);
     }
 
-    /// <summary>Calls a function whose body is a single return by evaluating that expression with the arguments bound.</summary>
+    /// <summary>How deeply if statements may nest in a function the evaluator calls.</summary>
+    private const int MaxFunctionIfDepth = 8;
+
+    /// <summary>Assignments to local names, pass, docstrings, if/elif/else, return and raise: nothing that loops.</summary>
+    private static bool IsStraightLine(IReadOnlyList<PyStatement> body, int depth) =>
+        depth <= MaxFunctionIfDepth && body.All(statement => statement switch
+        {
+            PyAssign assign => assign.Targets.All(t => t is PyName),
+            PyAnnotatedAssign annotated => annotated.Target is PyName,
+            PyPass or PyReturn or PyRaise => true,
+            PyExpressionStatement { Value: PyStringLiteral } => true, // a docstring
+            PyIf branch => IsStraightLine(branch.Body, depth + 1) && IsStraightLine(branch.OrElse, depth + 1),
+            _ => false,
+        });
+
+    /// <summary>
+    /// Runs a straight-line body: the returned value, null when it ends without a return (the call gives None), or an
+    /// unknown saying why the result cannot be known. A guard <c>if …: raise</c> whose condition cannot be decided is
+    /// taken as not firing: had it fired, the settings could not be imported at all.
+    /// </summary>
+    private PythonValue? RunBody(IReadOnlyList<PyStatement> body, Frame frame, string call)
+    {
+        foreach (var statement in body)
+        {
+            switch (statement)
+            {
+                case PyAssign assign:
+                    var value = Evaluate(assign.Value, frame);
+                    foreach (var target in assign.Targets)
+                        frame.Locals![((PyName)target).Id] = value;
+                    break;
+                case PyAnnotatedAssign { Value: { } annotatedValue } annotated:
+                    frame.Locals![((PyName)annotated.Target).Id] = Evaluate(annotatedValue, frame);
+                    break;
+                case PyReturn returned:
+                    return returned.Value is null ? PythonOperations.None : Evaluate(returned.Value, frame);
+                case PyRaise:
+                    return new PythonUnknown($"{call}: raises an exception");
+                case PyIf branch:
+                    var test = Evaluate(branch.Test, frame);
+                    var taken = PythonOperations.Truthiness(test) switch
+                    {
+                        true => branch.Body,
+                        false => branch.OrElse,
+                        null when branch.OrElse.Count == 0 && branch.Body is [.., PyRaise] => [],
+                        null => null,
+                    };
+                    if (taken is null)
+                        return PythonOperations.FirstUnknown(test)
+                               ?? new PythonUnknown($"{call}: depends on a condition the gate cannot decide");
+                    if (RunBody(taken, frame, call) is { } result)
+                        return result;
+                    break;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Calls a straight-line function: its body runs with the arguments bound as locals.</summary>
     private PythonValue Invoke(FunctionObject function, CallArgs args, Frame caller)
     {
         string call = $"result of call to {function.Name}()";
-        if (function.ReturnExpression is null) return new PythonUnknown($"{call}: {function.NotSimpleReason}");
+        if (function.Body is null) return new PythonUnknown($"{call}: {function.NotSimpleReason}");
         if (args.Unknown is not null) return new PythonUnknown($"{call}: {args.Unknown.Reason}");
         if (caller.CallDepth >= MaxCallDepth) return new PythonUnknown($"{call}: calls nest too deeply");
 
@@ -343,7 +402,7 @@ public sealed partial class PythonEvaluator
         if (positional < args.Positional.Count) return new PythonUnknown($"{call}: too many arguments");
         var closure = function.Closure is null ? null : new Frame(function.Module, function.Closure, null, caller.CallDepth);
         var frame = new Frame(function.Module, locals, closure, caller.CallDepth + 1);
-        return Evaluate(function.ReturnExpression, frame);
+        return RunBody(function.Body, frame, call) ?? PythonOperations.None;
     }
 
     // ------------------------------------------------------------ operators and displays

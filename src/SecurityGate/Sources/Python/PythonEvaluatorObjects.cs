@@ -15,14 +15,15 @@ internal sealed record ModuleObject(string Name, ModuleContext? Context) : Pytho
 }
 
 /// <summary>
-/// A function defined in an evaluated file (or a lambda). Only functions whose body is a single return can be called;
-/// <see cref="NotSimpleReason"/> says why the others cannot.
+/// A function defined in an evaluated file (or a lambda). Only straight-line functions can be called: local
+/// assignments, <c>if</c> statements, <c>return</c> and <c>raise</c> (the helpers settings modules define, such as
+/// <c>env_bool</c> with a validation guard); <see cref="NotSimpleReason"/> says why the others cannot.
 /// </summary>
 internal sealed record FunctionObject(
     string Name,
     IReadOnlyList<PyParameter> Parameters,
     IReadOnlyList<PythonValue?> Defaults,
-    PyExpr? ReturnExpression,
+    IReadOnlyList<PyStatement>? Body,
     string? NotSimpleReason,
     ModuleContext Module,
     Dictionary<string, PythonValue>? Closure) : PythonObject

@@ -242,14 +242,14 @@ public class PythonEvaluatorTests
     }
 
     [Fact]
-    public void Helper_functions_with_a_single_return_are_evaluated_with_their_arguments_and_defaults()
+    public void Helper_functions_are_evaluated_with_their_arguments_and_defaults()
     {
         var result = Evaluate(
             "import os\n" +
             "def env_bool(name, default=False):\n    \"\"\"Read a flag.\"\"\"\n    return os.environ.get(name, str(default)).lower() in ('1', 'true', 'yes')\n" +
             "def env_list(name, *, sep=','):\n    return [x for x in os.environ.get(name, '').split(sep) if x]\n" +
-            "def complicated(name):\n    value = os.environ.get(name)\n    return value\n" +
-            "DEBUG = env_bool('DJANGO_DEBUG', True)\nSSL = env_bool('SSL')\nHOSTS = env_list('HOSTS')\nOTHER = complicated('X')\n",
+            "def two_steps(name):\n    value = os.environ.get(name)\n    return value\n" +
+            "DEBUG = env_bool('DJANGO_DEBUG', True)\nSSL = env_bool('SSL')\nHOSTS = env_list('HOSTS')\nOTHER = two_steps('X')\n",
             ("HOSTS", "a.com,b.com"), ("SSL", "Yes"));
 
         var debug = result.Value("DEBUG")!;
@@ -257,7 +257,52 @@ public class PythonEvaluatorTests
         Assert.Equal(("DJANGO_DEBUG", false, "str(default)"), (debug.Origin!.Variable, debug.Origin.FromEnvironment, debug.Origin.DefaultText));
         Assert.Equal("True", result.Value("SSL")!.ToString());
         Assert.Equal("['a.com', 'b.com']", result.Value("HOSTS")!.ToString());
-        Assert.Equal("<unknown: result of call to complicated(): complicated() does more than return a single expression>", result.Value("OTHER")!.ToString());
+        Assert.Equal("None", result.Value("OTHER")!.ToString()); // X is not in the (complete) environment
+    }
+
+    [Fact]
+    public void Straight_line_helpers_run_their_guards_early_returns_and_locals()
+    {
+        // The shape of real settings helpers (healthchecks' envbool/envint): validate, then convert.
+        var result = Evaluate(
+            "import os\n" +
+            "def envbool(s, default):\n    v = os.getenv(s, default=default)\n" +
+            "    if v not in ('', 'True', 'False'):\n        msg = f'Unexpected value {s}={v}'\n        raise ValueError(msg)\n" +
+            "    return v == 'True'\n" +
+            "def envint(s, default):\n    v = os.getenv(s, default)\n    if v == 'None':\n        return None\n    return int(v)\n" +
+            "def nothing():\n    pass\n" +
+            "def loops(n):\n    for i in range(n):\n        pass\n    return n\n" +
+            "DEBUG = envbool('DEBUG', 'False')\nSECURE = envbool('SECURE', 'False')\nBROKEN = envbool('BROKEN', 'False')\n" +
+            "HSTS = envint('HSTS', '0')\nNO_LIMIT = envint('LIMIT', 'None')\nNOTHING = nothing()\nLOOPED = loops(3)\n",
+            ("SECURE", "True"), ("BROKEN", "yes"), ("HSTS", "31536000"));
+
+        var debug = result.Value("DEBUG")!;
+        Assert.Equal("False", debug.ToString());
+        Assert.Equal(("DEBUG", "'False'"), (debug.Origin?.Variable, debug.Origin?.DefaultText)); // the value, not "default"
+        Assert.Equal("True", result.Value("SECURE")!.ToString());
+        Assert.Equal("<unknown: result of call to envbool(): raises an exception>", result.Value("BROKEN")!.ToString());
+        Assert.Equal("31536000", result.Value("HSTS")!.ToString());
+        Assert.Equal("None", result.Value("NO_LIMIT")!.ToString());
+        Assert.Equal("None", result.Value("NOTHING")!.ToString());
+        Assert.StartsWith("<unknown: result of call to loops(): loops() has loops", result.Value("LOOPED")!.ToString());
+    }
+
+    [Fact]
+    public void An_undecidable_guard_is_taken_as_not_firing_an_undecidable_branch_is_unknown()
+    {
+        // No production environment given: variables without a written default cannot be known.
+        var source =
+            "import os\n" +
+            "def checked(name):\n    v = os.environ.get(name, 'x')\n    if os.environ.get('STRICT'):\n        raise ValueError(v)\n    return v\n" +
+            "def branchy(name):\n    if os.environ.get(name):\n        return 1\n    return 2\n" +
+            "A = checked('A')\nB = branchy('B')\n";
+        var files = new InMemoryRepositoryFiles().Add(Path, source);
+        var resolver = new RepositoryPythonModuleResolver(files);
+        var result = new PythonEvaluator(resolver, new Dictionary<string, string>(), environmentIsComplete: false)
+            .Evaluate(resolver.ResolvePath(Path)!);
+
+        Assert.Equal("'x'", result.Value("A")!.ToString());
+        Assert.StartsWith("<unknown:", result.Value("B")!.ToString());
     }
 
     [Fact]
