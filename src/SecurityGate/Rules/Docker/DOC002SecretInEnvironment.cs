@@ -17,7 +17,8 @@ public sealed class DOC002SecretInEnvironment : IRule<EnvironmentModel>
         help: "Rotate the secret, then supply it at deploy time: `${SECRET_KEY}` in compose with the value in the server's " +
               "environment, Docker/compose secrets, or your platform's secret store. ENV and ARG values stay in the image " +
               "and its history; a committed .env is in every clone. Only `${VAR}` references, paths and empty values pass. " +
-              "Development files (a dev, local, test or override part in the name) are not judged.");
+              "Development files (a dev, local, test or override part in the name, or under .devcontainer/, dev/ or tests/) " +
+              "are not judged.");
 
     public RuleDescriptor Descriptor => Rule;
 

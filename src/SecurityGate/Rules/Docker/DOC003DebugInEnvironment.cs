@@ -14,7 +14,7 @@ public sealed class DOC003DebugInEnvironment : IRule<EnvironmentModel>
         help: "Remove DEBUG=1 / DJANGO_DEBUG=True from the Dockerfile, compose file or committed .env, or set it to False. " +
               "Django's debug pages show settings, SQL and stack traces to anyone who triggers an error. Whether the " +
               "settings module reads this variable is checked by the Django rules; files for development (dev, local, " +
-              "test, override in the name) are not judged.",
+              "test, override in the name, or under .devcontainer/, dev/ or tests/) are not judged.",
         references: new Dictionary<string, string> { ["django"] = "security.W018" });
 
     public RuleDescriptor Descriptor => Rule;

@@ -88,8 +88,13 @@ public static partial class EnvironmentValues
     /// </summary>
     public static bool IsDevelopmentFile(string path)
     {
-        var name = path[(path.LastIndexOf('/') + 1)..].ToLowerInvariant();
+        var slash = path.LastIndexOf('/');
+        var name = path[(slash + 1)..].ToLowerInvariant();
         var segments = name.Split(['.', '-', '_'], StringSplitOptions.RemoveEmptyEntries);
-        return segments.Any(s => s is "dev" or "develop" or "development" or "local" or "test" or "tests" or "testing" or "ci" or "override" or "debug");
+        if (segments.Any(s => s is "dev" or "develop" or "development" or "local" or "test" or "tests" or "testing" or "ci" or "override" or "debug"))
+            return true;
+        // Folders that hold only development setups: VS Code dev containers, test and dev trees.
+        var folders = slash < 0 ? [] : path[..slash].ToLowerInvariant().Split('/');
+        return folders.Any(f => f is ".devcontainer" or "dev" or "development" or "test" or "tests" or "testing");
     }
 }

@@ -10,6 +10,20 @@ namespace SecurityGate.Tests.Sources.Docker;
 
 public sealed class DockerSourceTests
 {
+    [Theory]
+    [InlineData("docker-compose.override.yml", true)]
+    [InlineData(".env.local", true)]
+    [InlineData(".devcontainer/docker-compose.yml", true)]
+    [InlineData("backend/.devcontainer/backend.env", true)]
+    [InlineData("tests/docker-compose.yml", true)]
+    [InlineData("deploy/dev/.env", true)]
+    [InlineData("docker-compose.yml", false)]
+    [InlineData("deploy/production/.env", false)]
+    [InlineData("devops/docker-compose.yml", false)]
+    [InlineData("contest/Dockerfile", false)]
+    public void Development_files_are_known_by_name_or_folder(string path, bool development) =>
+        Assert.Equal(development, EnvironmentValues.IsDevelopmentFile(path));
+
     [Fact]
     public void Dockerfile_joins_continuations_skips_comments_and_heredocs_and_keeps_word_lines()
     {
