@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Docker.DotNet;
 
 namespace SecurityGate.Docker;
@@ -9,11 +10,16 @@ namespace SecurityGate.Docker;
 /// reused pid is not mistaken for the gate). Stored on every container the gate creates as
 /// <see cref="ContainerLabels.Owner"/>, so that a later run can remove what a killed gate left behind.
 /// </summary>
-public sealed record GateIdentity
+public sealed partial record GateIdentity
 {
     public const string ContainerPrefix = "container:";
     public const string ProcessPrefix = "process:";
     private const string ProcStatFormat = "/proc/{0}/stat";
+    /// <summary>Where Docker bind-mounts a container's hostname/hosts/resolv.conf from: its id is in the path.</summary>
+    public const string MountInfoPath = "/proc/self/mountinfo";
+
+    [GeneratedRegex(@"/containers/(?<id>[0-9a-f]{64})/", RegexOptions.CultureInvariant)]
+    private static partial Regex ContainerPath();
     private const string PidNamespaceLink = "/proc/self/ns/pid";
     public const string UnknownNamespace = "unknown";
 
@@ -59,7 +65,7 @@ public sealed record GateIdentity
 
     private static async Task<string?> FindOwnContainerAsync(IDockerClient client, CancellationToken cancellationToken)
     {
-        foreach (var candidate in AppNetwork.OwnContainerCandidates())
+        foreach (var candidate in OwnContainerCandidates())
         {
             try
             {
@@ -97,4 +103,19 @@ public sealed record GateIdentity
         // fields[0] is field 3 (state), so field 22 is fields[19].
         return fields.Length > 19 && long.TryParse(fields[19], NumberStyles.None, CultureInfo.InvariantCulture, out var start) ? start : null;
     }
+
+    /// <summary>Ids the gate's own container may have: from the mount table, then the host name Docker gives it.</summary>
+    internal static IEnumerable<string> OwnContainerCandidates()
+    {
+        var ids = new List<string>();
+        if (File.Exists(MountInfoPath))
+            ids.AddRange(ContainerIdsInMountInfo(File.ReadAllText(MountInfoPath)));
+        // Without host networking Docker sets the host name to the short id.
+        if (Environment.MachineName is { Length: 12 } name && name.All(char.IsAsciiHexDigitLower))
+            ids.Add(name);
+        return ids.Distinct(StringComparer.Ordinal);
+    }
+
+    internal static IEnumerable<string> ContainerIdsInMountInfo(string mountInfo) =>
+        ContainerPath().Matches(mountInfo).Select(m => m.Groups["id"].Value).Distinct(StringComparer.Ordinal);
 }

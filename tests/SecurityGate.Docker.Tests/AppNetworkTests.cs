@@ -15,19 +15,6 @@ public sealed class AppNetworkTests(DockerEnvironment docker)
         Assert.Equal(valid, AppNetwork.IsValid(mode));
 
     [Fact]
-    public void The_container_id_is_read_from_the_mount_table()
-    {
-        const string id = "3f4e5d6c7b8a99887766554433221100ffeeddccbbaa00112233445566778899";
-        var mountInfo =
-            "617 598 0:52 / / rw,relatime master:290 - overlay overlay rw,lowerdir=/var/lib/docker/overlay2/l/ABC\n" +
-            $"630 617 254:1 /var/lib/docker/containers/{id}/resolv.conf /etc/resolv.conf rw,relatime - ext4 /dev/vda1 rw\n" +
-            $"631 617 254:1 /var/lib/docker/containers/{id}/hostname /etc/hostname rw,relatime - ext4 /dev/vda1 rw\n";
-
-        Assert.Equal([id], AppNetwork.ContainerIdsInMountInfo(mountInfo));
-        Assert.Empty(AppNetwork.ContainerIdsInMountInfo("22 1 8:1 / / rw - ext4 /dev/sda1 rw\n"));
-    }
-
-    [Fact]
     public async Task Auto_outside_a_container_is_the_host_network()
     {
         // The tests run on the host: no container of this engine is ours.

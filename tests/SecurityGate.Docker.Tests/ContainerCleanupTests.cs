@@ -117,12 +117,4 @@ public sealed class ContainerCleanupTests(DockerEnvironment docker) : IAsyncLife
         Assert.Equal([app], removed.Where(id => _created.Contains(id)));
         Assert.False(await ExistsAsync(app));
     }
-
-    [Fact]
-    public void The_process_start_time_is_read_from_proc()
-    {
-        Assert.NotNull(GateIdentity.ProcessStartTicks(Environment.ProcessId));
-        Assert.Null(GateIdentity.ProcessStartTicks(int.MaxValue));
-        Assert.Matches("^[0-9]+$", GateIdentity.CurrentPidNamespace());
-    }
 }
