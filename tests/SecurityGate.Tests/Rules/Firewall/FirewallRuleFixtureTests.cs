@@ -7,23 +7,10 @@ using SecurityGate.Tests.TestSupport;
 namespace SecurityGate.Tests.Rules.Firewall;
 
 /// <summary>The FW rules over Fixtures/FWnnn/{bad,good}_* through the ufw analyzer (see <see cref="RuleFixtures"/>).</summary>
-public sealed class FirewallRuleFixtureTests
+public sealed class FirewallRuleFixtureTests : RuleFixtureTests<FirewallRuleFixtureTests>, IRuleFixtureFamily
 {
-    private const string Family = "Firewall";
-    private static readonly IAnalyzer[] Analyzers = [FirewallAnalyzer.Create()];
-
-    public static TheoryData<string, string> BadFixtures() => RuleFixtures.Files(Family, "bad_");
-    public static TheoryData<string, string> GoodFixtures() => RuleFixtures.Files(Family, "good_");
-
-    [Theory]
-    [MemberData(nameof(BadFixtures))]
-    public void Bad_fixture_produces_exactly_the_expected_findings(string ruleId, string file) =>
-        RuleFixtures.AssertBad(Family, Analyzers, ruleId, file);
-
-    [Theory]
-    [MemberData(nameof(GoodFixtures))]
-    public void Good_fixture_produces_nothing_from_its_rule(string ruleId, string file) =>
-        RuleFixtures.AssertGood(Family, Analyzers, ruleId, file);
+    public static string Family => "Firewall";
+    public static IReadOnlyList<IAnalyzer> Analyzers { get; } = [FirewallAnalyzer.Create()];
 
     [Fact]
     public void Every_rule_has_a_bad_and_a_good_fixture_and_survives_an_empty_model()

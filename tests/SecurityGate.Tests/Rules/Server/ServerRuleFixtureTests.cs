@@ -8,23 +8,10 @@ using SecurityGate.Tests.TestSupport;
 namespace SecurityGate.Tests.Rules.Server;
 
 /// <summary>The SRV rules over Fixtures/SRVnnn/{bad,good}_* through the sudoers and cloud-init analyzers (see <see cref="RuleFixtures"/>).</summary>
-public sealed class ServerRuleFixtureTests
+public sealed class ServerRuleFixtureTests : RuleFixtureTests<ServerRuleFixtureTests>, IRuleFixtureFamily
 {
-    private const string Family = "Server";
-    private static readonly IReadOnlyList<IAnalyzer> Analyzers = ServerAnalyzers.Create();
-
-    public static TheoryData<string, string> BadFixtures() => RuleFixtures.Files(Family, "bad_");
-    public static TheoryData<string, string> GoodFixtures() => RuleFixtures.Files(Family, "good_");
-
-    [Theory]
-    [MemberData(nameof(BadFixtures))]
-    public void Bad_fixture_produces_exactly_the_expected_findings(string ruleId, string file) =>
-        RuleFixtures.AssertBad(Family, Analyzers, ruleId, file);
-
-    [Theory]
-    [MemberData(nameof(GoodFixtures))]
-    public void Good_fixture_produces_nothing_from_its_rule(string ruleId, string file) =>
-        RuleFixtures.AssertGood(Family, Analyzers, ruleId, file);
+    public static string Family => "Server";
+    public static IReadOnlyList<IAnalyzer> Analyzers { get; } = ServerAnalyzers.Create();
 
     [Fact]
     public void Every_rule_has_a_bad_and_a_good_fixture_and_survives_empty_models()
