@@ -13,7 +13,7 @@ namespace SecurityGate.Docker;
 public sealed record ImageAuditOptions
 {
     public required string Image { get; init; }
-    /// <summary>Folder holding the Django project; empty = the image's WORKDIR, else <see cref="DefaultAppFolder"/>.</summary>
+    /// <summary>Folder holding the Django project; empty = the image's WORKDIR (unless it is /), else <see cref="DefaultAppFolder"/>.</summary>
     public string AppFolder { get; init; } = "";
     /// <summary>Also read the project out of the image and judge its settings with the Django rules.</summary>
     public bool AnalyzeDjangoSettings { get; init; } = true;
@@ -42,7 +42,7 @@ public sealed class ImageAuditAnalyzer(IDockerClient client, ImageAuditOptions o
 
     /// <summary>Every rule the image audit can report (image configuration and the in-image Django check).</summary>
     public static IReadOnlyList<RuleDescriptor> AllRules { get; } =
-        [.. ImageRules.All.Select(r => r.Descriptor), .. DjangoCheckRules.All.Select(r => r.Descriptor)];
+        [.. ImageRules.All.Select(r => r.Descriptor), ImageRules.AppFolder.Descriptor, .. DjangoCheckRules.All.Select(r => r.Descriptor)];
 
     public async Task<AnalyzerOutput> AnalyzeAsync(ScanContext context, CancellationToken cancellationToken)
     {
@@ -53,10 +53,11 @@ public sealed class ImageAuditAnalyzer(IDockerClient client, ImageAuditOptions o
         if (!options.AnalyzeDjangoSettings && options.DjangoCheck is null)
             return AnalyzerOutput.Of(findings);
 
-        var folder = options.AppFolder.Length > 0 ? options.AppFolder
-            : image.WorkingDir.Length > 0 ? image.WorkingDir
-            : ImageAuditOptions.DefaultAppFolder;
-        var files = await ImageFileReader.ReadFolderAsync(client, options.Image, folder, options.Limits, cancellationToken);
+        var folder = AppFolderOf(options, image);
+        var read = await ImageFileReader.ReadFolderAsync(client, options.Image, folder, options.Limits, cancellationToken);
+        findings.AddRange(Evaluate(ImageRules.AppFolder, new ImageAppFolder(options.Image, folder, read is not null)));
+        // Without the folder there are no settings to judge; the check, if asked for, then reports no manage.py (DOC108).
+        var files = read ?? new InMemoryRepositoryFiles();
         // The container run takes seconds: start it first, judge the settings statically meanwhile.
         var check = options.DjangoCheck is { } checkOptions
             ? DjangoCheckInImage.RunAsync(client, image, folder, files, checkOptions, cancellationToken)
@@ -73,6 +74,12 @@ public sealed class ImageAuditAnalyzer(IDockerClient client, ImageAuditOptions o
         findings.AddRange(NotReportedYet(Evaluate(DjangoCheckRules.Messages, run), settingsFindings));
         return AnalyzerOutput.Of(findings);
     }
+
+    /// <summary>Where the Django project is read from: the configured folder, else WORKDIR, else /app.</summary>
+    internal static string AppFolderOf(ImageAuditOptions options, ImageFacts image) =>
+        options.AppFolder.Length > 0 ? options.AppFolder
+        : image.WorkingDir is { Length: > 0 } workdir && workdir != "/" ? workdir // "/" would be the whole file system
+        : ImageAuditOptions.DefaultAppFolder;
 
     /// <summary>
     /// Django's own messages minus those whose check id (refs.django) the static findings on the same settings — the

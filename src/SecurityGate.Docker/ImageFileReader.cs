@@ -29,7 +29,8 @@ public static class ImageFileReader
 {
     public const string ContainerRole = "image-audit";
 
-    public static async Task<InMemoryRepositoryFiles> ReadFolderAsync(IDockerClient client, string image, string folder,
+    /// <returns>The folder's wanted files, or null when the image has no such folder.</returns>
+    public static async Task<InMemoryRepositoryFiles?> ReadFolderAsync(IDockerClient client, string image, string folder,
         ImageFileLimits limits, CancellationToken cancellationToken)
     {
         var created = await client.Containers.CreateContainerAsync(new CreateContainerParameters
@@ -42,8 +43,17 @@ public static class ImageFileReader
         }, cancellationToken);
         try
         {
-            var archive = await client.Containers.GetArchiveFromContainerAsync(created.ID,
-                new GetArchiveFromContainerParameters { Path = folder }, statOnly: false, cancellationToken);
+            GetArchiveFromContainerResponse archive;
+            try
+            {
+                archive = await client.Containers.GetArchiveFromContainerAsync(created.ID,
+                    new GetArchiveFromContainerParameters { Path = folder }, statOnly: false, cancellationToken);
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                // The engine answers 404 "Could not find the file …" for a path the image does not have.
+                return null;
+            }
             await using var stream = archive.Stream;
             // Buffer first: Docker.DotNet's chunked response stream throws EndOfStreamException on the short reads
             // TarReader makes near the end of the archive; the buffer is capped so a huge folder cannot exhaust memory.

@@ -71,11 +71,32 @@ public sealed class ImageAuditTests(DockerEnvironment docker)
     [Fact]
     public async Task Files_are_read_from_a_never_started_container_and_it_is_removed()
     {
-        var files = await ImageFileReader.ReadFolderAsync(docker.Client, DockerEnvironment.DjangoImage, "/app",
-            ImageFileLimits.Default, CancellationToken.None);
+        var files = (await ImageFileReader.ReadFolderAsync(docker.Client, DockerEnvironment.DjangoImage, "/app",
+            ImageFileLimits.Default, CancellationToken.None))!;
 
         Assert.Equal(["manage.py", "shop/__init__.py", "shop/settings.py", "shop/urls.py"], files.Paths);
         Assert.Contains("ROOT_URLCONF", files.Read("shop/settings.py").Text);
+        Assert.Empty(await docker.LeftoverContainersAsync("image-audit"));
+    }
+
+    [Theory]
+    [InlineData("", "", "/app")]
+    [InlineData("/", "", "/app")]
+    [InlineData("/srv", "", "/srv")]
+    [InlineData("/srv", "/code", "/code")]
+    public void The_project_is_read_from_the_configured_folder_else_WORKDIR_else_app(string workdir, string configured, string expected) =>
+        Assert.Equal(expected, ImageAuditAnalyzer.AppFolderOf(
+            new ImageAuditOptions { Image = "shop", AppFolder = configured }, new ImageFacts { Image = "shop", WorkingDir = workdir }));
+
+    [Fact]
+    public async Task An_image_without_the_app_folder_is_reported_not_a_crash()
+    {
+        var analyzer = new ImageAuditAnalyzer(docker.Client, new ImageAuditOptions { Image = DockerEnvironment.HardenedImage, AppFolder = "/nonexistent-app" });
+        var result = await new GateRunner([analyzer]).RunAsync(Options, new InMemoryRepositoryFiles(), [], Stopwatch.StartNew(), CancellationToken.None);
+
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "SG000");
+        var missing = Assert.Single(result.Findings, f => f.RuleId == "DOC109");
+        Assert.Contains("/nonexistent-app", missing.Message);
         Assert.Empty(await docker.LeftoverContainersAsync("image-audit"));
     }
 

@@ -14,4 +14,7 @@ public static class ImageRules
         new DOC105ImageWithoutHealthcheck(),
         new DOC106ImageRunsRunserver(),
     ];
+
+    /// <summary>The audit found (or did not find) the folder it reads the Django project from.</summary>
+    public static IRule<ImageAppFolder> AppFolder { get; } = new DOC109AppFolderMissing();
 }

@@ -20,7 +20,8 @@ public sealed class DjangoCheckInImageTests(DockerEnvironment docker)
         TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var facts = await ImageInspector.InspectAsync(docker.Client, image, CancellationToken.None);
-        var files = await ImageFileReader.ReadFolderAsync(docker.Client, image, facts.WorkingDir, ImageFileLimits.Default, CancellationToken.None);
+        var files = await ImageFileReader.ReadFolderAsync(docker.Client, image, facts.WorkingDir, ImageFileLimits.Default, CancellationToken.None)
+                    ?? new InMemoryRepositoryFiles();
         var options = new DjangoCheckOptions { Environment = environment, Timeout = timeout ?? TimeSpan.FromSeconds(DjangoCheckOptions.DefaultTimeoutSeconds) };
         return await DjangoCheckInImage.RunAsync(docker.Client, facts, facts.WorkingDir, files, options, cancellationToken);
     }
