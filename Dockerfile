@@ -4,9 +4,11 @@
 ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
 ARG BASE_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0
 
-# No --platform=$BUILDPLATFORM here: the classic builder leaves BUILDPLATFORM empty and rejects it. buildx builds
-# the arm64 variant of this stage under QEMU (release.yml).
-FROM ${SDK_IMAGE} AS build
+# The build stage runs on the builder's own platform and cross-publishes for TARGETARCH (ILLink and crossgen2 compile
+# for linux-arm64 on an amd64 host: checked with `dotnet publish -r linux-arm64`), so buildx makes the arm64 image
+# without emulating the SDK (release.yml). BuildKit sets BUILDPLATFORM itself (an ARG default would override it, so
+# there is none); the classic builder does not set it and builds amd64 only (TARGETARCH is empty there too).
+FROM --platform=${BUILDPLATFORM:-linux/amd64} ${SDK_IMAGE} AS build
 # Set by BuildKit/buildx per platform (amd64, arm64); empty with the classic builder, which then builds amd64.
 ARG TARGETARCH
 # ReadyToRun halves start-up JIT work (see README "Performance"); false gives the plain self-contained build.
