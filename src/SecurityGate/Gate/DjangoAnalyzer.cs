@@ -53,5 +53,5 @@ public static class DjangoAnalyzer
     public static IAnalyzer Create() => new ModelAnalyzer<DjangoSettings>("django", DjangoSettingsExpectations.LoadOnce, Rules,
         keep: (settings, finding) => !finding.References.TryGetValue("django", out var check) || !settings.IsSilenced(check),
         describe: settings => new DjangoProjectReport(settings.Module, settings.ModulePath, settings.ChosenBecause,
-            settings.Version.ToString(), settings.VersionSource));
+            settings.Version.ToString(), settings.VersionSource, settings.Configuration?.ClassName, settings.Configuration?.ChosenBecause));
 }

@@ -52,6 +52,11 @@ public static class JsonReport
                 json.WriteString("chosenBecause", project.ChosenBecause);
                 json.WriteString("version", project.DjangoVersion);
                 json.WriteString("versionSource", project.VersionSource);
+                if (project.ConfigurationClass is not null)
+                {
+                    json.WriteString("configurationClass", project.ConfigurationClass);
+                    json.WriteString("configurationChosenBecause", project.ConfigurationChosenBecause);
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -46,7 +46,9 @@ public static class MarkdownReport
 
         foreach (var project in result.DjangoProjects)
             text.Append($"Django settings {MarkdownText.Code(project.SettingsModule)} judged as Django {MarkdownText.Escape(project.DjangoVersion)} " +
-                        $"({MarkdownText.Escape(project.VersionSource)}).\n\n");
+                        $"({MarkdownText.Escape(project.VersionSource)})" +
+                        (project.ConfigurationClass is null ? "" : $", configuration class {MarkdownText.Code(project.ConfigurationClass)} " +
+                            $"({MarkdownText.Escape(project.ConfigurationChosenBecause ?? "")})") + ".\n\n");
 
         var omitted = 0;
         if (blocking.Count > 0)

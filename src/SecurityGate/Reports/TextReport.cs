@@ -69,7 +69,9 @@ public static class TextReport
 
         foreach (var project in result.DjangoProjects)
             text.Append($"\ndjango {Sanitize(project.SettingsModule)}: judged as Django {project.DjangoVersion} " +
-                        $"({Sanitize(project.VersionSource)}); chosen because {Sanitize(project.ChosenBecause)}");
+                        $"({Sanitize(project.VersionSource)}); chosen because {Sanitize(project.ChosenBecause)}" +
+                        (project.ConfigurationClass is null ? "" : $"; configuration class {Sanitize(project.ConfigurationClass)} " +
+                            $"chosen because {Sanitize(project.ConfigurationChosenBecause ?? "")}"));
         if (result.DjangoProjects.Length > 0)
             text.Append('\n');
 

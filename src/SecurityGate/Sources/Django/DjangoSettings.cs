@@ -55,7 +55,8 @@ public sealed class DjangoSettings(
     string chosenBecause,
     DjangoVersion version,
     string versionSource,
-    PythonModuleEvaluation evaluation)
+    PythonModuleEvaluation evaluation,
+    ConfigurationClassChoice? configuration = null)
 {
     public string Module { get; } = module;
     public string ModulePath { get; } = modulePath;
@@ -63,6 +64,9 @@ public sealed class DjangoSettings(
     public DjangoVersion Version { get; } = version;
     public string VersionSource { get; } = versionSource;
     public PythonModuleEvaluation Evaluation { get; } = evaluation;
+
+    /// <summary>The django-configurations class whose attributes are the settings, and why it was chosen; null without one.</summary>
+    public ConfigurationClassChoice? Configuration { get; } = configuration;
 
     public string Target => Finding.DjangoTarget(Module);
 

@@ -41,12 +41,17 @@ public static class DjangoSettingsSource
             }
 
             var resolver = new ProjectModuleResolver(files, candidate.ProjectRoot);
-            var evaluation = new PythonEvaluator(resolver, context.ProductionEnvironment, environmentIsComplete: options.EnvFile is not null)
-                .EvaluateModule(candidate.Module);
+            var evaluator = new PythonEvaluator(resolver, context.ProductionEnvironment, environmentIsComplete: options.EnvFile is not null);
+            var evaluation = evaluator.EvaluateModule(candidate.Module);
+            // django-configurations: the chosen class's attributes are the settings.
+            var configuration = ConfigurationClassChooser.Choose(PythonEvaluator.ConfigurationClasses(evaluation), files,
+                candidate.ProjectRoot, context.ProductionEnvironment);
+            if (configuration is not null)
+                evaluation = evaluator.WithConfiguration(evaluation, configuration.ClassName) ?? evaluation;
             foreach (var note in evaluation.Notes.Where(n => n.Kind == PythonNoteKind.UnparsedStatement && n.Location is not null))
                 problems.Add(SG001UnparseableFile.Create(
                     $"Could not parse a statement of {note.Location!.Path}: {note.Message}; settings it sets were not judged.", note.Location));
-            models.Add(new DjangoSettings(candidate.Module, path, candidate.ChosenBecause, version, versionSource, evaluation));
+            models.Add(new DjangoSettings(candidate.Module, path, candidate.ChosenBecause, version, versionSource, evaluation, configuration));
         }
         return new SourceOutput<DjangoSettings>(models.ToImmutable(), problems.ToImmutable());
     }

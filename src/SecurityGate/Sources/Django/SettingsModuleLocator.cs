@@ -20,7 +20,7 @@ public static partial class SettingsModuleLocator
     [GeneratedRegex(@"DJANGO_SETTINGS_MODULE[""']\s*,\s*[""'](?<module>[A-Za-z_][A-Za-z0-9_.]*)[""']", RegexOptions.CultureInvariant)]
     private static partial Regex SetDefault();
 
-    [GeneratedRegex(@"^(INSTALLED_APPS|MIDDLEWARE|SECRET_KEY|ROOT_URLCONF|ALLOWED_HOSTS)\s*[=:+]|^from\s+\.\w*\s+import\s+\*", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(INSTALLED_APPS|MIDDLEWARE|SECRET_KEY|ROOT_URLCONF|ALLOWED_HOSTS)\s*[=:+]|^from\s+\.\w*\s+import\s+\*|^class\s+\w+\s*\([^)]*Configuration\b", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex LooksLikeSettings();
 
     /// <summary>Module name segments that mark a module as not deployed.</summary>

@@ -90,7 +90,9 @@ public sealed partial class PythonEvaluator
                 if (module.Context is not null && module.Context.Globals.TryGetValue(name, out var binding)) return binding.Value;
                 if (LoadedModule(module.Name + "." + name) is { } submodule) return new ModuleObject(submodule.Name, submodule);
                 return new PythonUnknown($"module '{module.Name}' has no attribute '{name}'");
-            case FunctionObject or ClassObject or BoundMethod:
+            case ClassObject cls:
+                return ClassAttribute(cls, name);
+            case FunctionObject or BoundMethod:
                 return new PythonUnknown($"attribute '{name}' of {((PythonObject)receiver).Description}");
             default:
                 return new BoundMethod(receiver, name);
@@ -243,6 +245,9 @@ public sealed partial class PythonEvaluator
             case "dj_database_url.parse":
                 return new PythonUnknown("database settings parsed from a URL") { Origin = args.Get(0, "url")?.Origin };
         }
+
+        if (name.StartsWith("configurations.values.", StringComparison.Ordinal) && name.EndsWith("Value", StringComparison.Ordinal))
+            return MakeConfigurationValue(name["configurations.values.".Length..], args);
 
         if (!name.Contains('.'))
         {

@@ -63,7 +63,8 @@ public sealed partial class PythonEvaluator
             loaded = LoadModule(string.Join('.', parts, 0, i), span, context);
 
         if (loaded is not null) return new ModuleObject(moduleName, loaded);
-        if (_modules.Keys.Any(name => name is not null && name.StartsWith(moduleName + ".", StringComparison.Ordinal)))
+        // A namespace package has submodules found in the repository (failed lookups are remembered as null too).
+        if (_modules.Any(entry => entry.Value is not null && entry.Key.StartsWith(moduleName + ".", StringComparison.Ordinal)))
             return new ModuleObject(moduleName, null); // a namespace package (folder without __init__.py)
 
         ReportUnresolved(moduleName, span, context);

@@ -87,7 +87,7 @@ public sealed partial class PythonEvaluator
                 Bind(context, s.Name, MakeFunction(s, frame), s.Span);
                 return null;
             case PyClassDef s:
-                Bind(context, s.Name, new ClassObject(s.Name), s.Span);
+                Bind(context, s.Name, MakeClass(s, frame), s.Span);
                 return null;
             case PyRaise s:
                 return new RaiseSignal(RaisedTypeName(s.Exception), Loc(s.Span, context));

@@ -1,3 +1,5 @@
+using SecurityGate.Findings;
+
 namespace SecurityGate.Sources.Python;
 
 // Objects the evaluator models that are not plain data. They appear in bindings as PythonObject values.
@@ -31,9 +33,63 @@ internal sealed record FunctionObject(
     public override string Description => $"function {Name}";
 }
 
+/// <summary>
+/// A class statement. <see cref="Namespace"/> holds what the evaluator knows of its body: the body of a
+/// django-configurations class (one deriving from <c>configurations.Configuration</c>) is evaluated where it is
+/// defined; another class's body only when a configuration class inherits from it (a mixin).
+/// </summary>
 internal sealed record ClassObject(string Name) : PythonObject
 {
-    public override string Description => $"class {Name}";
+    public ClassNamespace? Namespace { get; init; }
+
+    public bool IsConfiguration => Namespace is { IsConfiguration: true };
+
+    public override string Description => IsConfiguration ? $"configuration class {Name}" : $"class {Name}";
+}
+
+/// <summary>A class's definition, its evaluated bases and (once evaluated) the names its body sets.</summary>
+internal sealed class ClassNamespace(PyClassDef definition, ModuleContext module, IReadOnlyList<PythonValue> bases, bool isConfiguration)
+{
+    public PyClassDef Definition { get; } = definition;
+    public ModuleContext Module { get; } = module;
+    public IReadOnlyList<PythonValue> Bases { get; } = bases;
+    public bool IsConfiguration { get; } = isConfiguration;
+
+    /// <summary>The names the class body sets, in order; null until the body has been evaluated.</summary>
+    public Dictionary<string, PythonBinding>? Own { get; set; }
+
+    /// <summary>The settings (upper-case names) the class ends up with, its bases' included; null until worked out.</summary>
+    public Dictionary<string, PythonBinding>? Settings { get; set; }
+
+    public bool Evaluating { get; set; }
+
+    public IEnumerable<ClassNamespace> BaseNamespaces => Bases.OfType<ClassObject>().Select(b => b.Namespace).OfType<ClassNamespace>();
+}
+
+/// <summary>
+/// A django-configurations <c>values.*Value(...)</c> instance as written in a class body. It becomes a value only when
+/// the chosen configuration is set up: then the environment variable named after the setting is read.
+/// </summary>
+/// <param name="Kind">The class name: <c>BooleanValue</c>, <c>SecretValue</c>, ...</param>
+/// <param name="Default">The default after the library's own conversion (a list for ListValue, {} for DatabaseURLValue...).</param>
+/// <param name="DefaultText">The default as written, or null when none was written.</param>
+/// <param name="EnvironName">environ_name=, or null to use the setting's name.</param>
+/// <param name="EnvironPrefix">environ_prefix= without a trailing '_' ("DJANGO" unless given); null or "" for none.</param>
+/// <param name="Invalid">Set when the library would raise while creating the value (e.g. BooleanValue(None)).</param>
+internal sealed record ConfigurationValue(
+    string Kind,
+    PythonValue Default,
+    string? DefaultText,
+    bool Environ,
+    string? EnvironName,
+    string? EnvironPrefix,
+    bool Required,
+    string Separator,
+    PythonUnknown? Invalid,
+    SourceLocation Location,
+    ModuleContext Module) : PythonObject
+{
+    public override string Description => $"configurations.values.{Kind} instance";
 }
 
 /// <summary>An attribute of a value, waiting to be called (<c>"a,b".split</c>, <c>env.bool</c>).</summary>

@@ -144,6 +144,8 @@ public enum EnvironmentLookupKind
     DjangoEnviron,
     /// <summary>python-decouple: <c>config("X", default=..., cast=...)</c></summary>
     Decouple,
+    /// <summary>django-configurations: <c>values.BooleanValue(default)</c> in a configuration class reads DJANGO_&lt;NAME&gt;</summary>
+    DjangoConfigurations,
 }
 
 /// <summary>
