@@ -271,4 +271,15 @@ public sealed class ActionMetadataTests
         var source = string.Join('\n', Directory.GetFiles(Path.Combine(root, "action", "SecurityGate.Action"), "*.cs").Select(File.ReadAllText));
         Assert.All(declared, id => Assert.Contains($"\"{id}\"", source));
     }
+
+    /// <summary>Every input has a row in README's input table (by its id in backticks), so users can find it.</summary>
+    [Fact]
+    public void Readme_DocumentsEveryInput()
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..");
+        var readme = File.ReadAllLines(Path.Combine(root, "README.md"));
+        var table = readme.SkipWhile(l => !l.StartsWith("| Input |", StringComparison.Ordinal)).TakeWhile(l => l.StartsWith('|')).ToList();
+        Assert.NotEmpty(table);
+        Assert.All(ActionHarness.InputIds, id => Assert.Contains(table, row => row.Contains($"`{id}`", StringComparison.Ordinal)));
+    }
 }
