@@ -119,22 +119,12 @@ public sealed class AppContainer : IAsyncDisposable
         }
     }
 
-    private static string LastHealthOutput(Health health)
-    {
-        var output = health.Log?.LastOrDefault()?.Output?.Trim() ?? "";
-        var line = output.Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "no output";
-        return line.Length > MaxHealthOutput ? line[..MaxHealthOutput] + "…" : line;
-    }
+    private static string LastHealthOutput(Health health) =>
+        ContainerOutput.Shorten(ContainerOutput.LastLine(health.Log?.LastOrDefault()?.Output ?? "") ?? "no output", MaxHealthOutput);
 
     /// <summary>The last lines of stdout and stderr (for failure messages).</summary>
-    public async Task<string> GetLogsAsync(CancellationToken cancellationToken)
-    {
-        using var stream = await _client.Containers.GetContainerLogsAsync(Id, tty: false,
-            new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Tail = LogTailLines.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            cancellationToken);
-        var (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellationToken);
-        return (stdout + stderr).TrimEnd();
-    }
+    public async Task<string> GetLogsAsync(CancellationToken cancellationToken) =>
+        (await ContainerOutput.ReadLogsAsync(_client, Id, LogTailLines, cancellationToken)).TrimEnd();
 
     public async ValueTask DisposeAsync()
     {

@@ -109,16 +109,7 @@ public static class DjangoCheckInImage
                 return null;
             }
             var wait = await client.Containers.WaitContainerAsync(created.ID, cancellationToken);
-            using var logs = await client.Containers.GetContainerLogsAsync(created.ID, tty: false,
-                new ContainerLogsParameters
-                {
-                    ShowStdout = true,
-                    ShowStderr = true,
-                    Tail = LogTailLines.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                },
-                cancellationToken);
-            var (stdout, stderr) = await logs.ReadOutputToEndAsync(cancellationToken);
-            return (wait.StatusCode, stdout + stderr);
+            return (wait.StatusCode, await ContainerOutput.ReadLogsAsync(client, created.ID, LogTailLines, cancellationToken));
         }
         finally
         {
@@ -126,13 +117,9 @@ public static class DjangoCheckInImage
         }
     }
 
-    /// <summary>The last non-blank line (a traceback's exception), redacted and shortened.</summary>
-    private static string LastLine(string output, IReadOnlyList<string> secrets)
-    {
-        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "(no output)";
-        last = Redact(last, secrets);
-        return last.Length > MaxFailureLength ? last[..MaxFailureLength] + "…" : last;
-    }
+    /// <summary>The last non-blank line (a traceback's exception), redacted before it is shortened.</summary>
+    private static string LastLine(string output, IReadOnlyList<string> secrets) =>
+        ContainerOutput.Shorten(Redact(ContainerOutput.LastLine(output) ?? "(no output)", secrets), MaxFailureLength);
 
     /// <summary>Values of secret-named variables and passwords in URLs (DATABASE_URL), longest first.</summary>
     private static List<string> SecretValues(IEnumerable<KeyValuePair<string, string>> environment) =>

@@ -74,23 +74,18 @@ internal sealed class CallArgs
         index >= 0 && index < Positional.Count ? Positional[index] : Keywords.GetValueOrDefault(name);
 
     /// <summary>The source text of an argument, or null when it has none (synthesised or absent).</summary>
-    public string? TextOf(int index, string name)
-    {
-        PyExpr? expr = index >= 0 && index < Positional.Count ? PositionalExpressions[index] : KeywordExpressions.GetValueOrDefault(name);
-        return expr is null ? null : Module.Module.TextOf(expr.Span);
-    }
+    public string? TextOf(int index, string name) =>
+        ExpressionOf(index, name) is { } expr ? Module.Module.TextOf(expr.Span) : null;
+
+    private PyExpr? ExpressionOf(int index, string name) =>
+        index >= 0 && index < Positional.Count ? PositionalExpressions[index] : KeywordExpressions.GetValueOrDefault(name);
 
     /// <summary>
     /// How to show a default in a message: its source text, except that a bare name holding a literal shows the
     /// literal — inside a helper, <c>os.getenv(s, default)</c> reads better as <c>'True'</c> than as <c>default</c>.
     /// </summary>
     public string? DefaultTextOf(int index, string name) =>
-        TextOf(index, name) is { } text && IsIdentifier(text) &&
-        Get(index, name) is PythonString or PythonBool or PythonInt or PythonNone or PythonFloat
+        ExpressionOf(index, name) is PyName && Get(index, name) is PythonString or PythonBool or PythonInt or PythonNone or PythonFloat
             ? Get(index, name)!.ToString()
             : TextOf(index, name);
-
-    private static bool IsIdentifier(string text) =>
-        text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_')
-        && text is not ("True" or "False" or "None");
 }
